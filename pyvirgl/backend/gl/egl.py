@@ -1,0 +1,73 @@
+"""A headless host GL context: EGL on Mesa's surfaceless platform.
+
+Only this package imports OpenGL. PYOPENGL_PLATFORM must be chosen before
+the first `import OpenGL`, so the variable is set here, at the bottom of the
+import chain, rather than left to the caller's environment.
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+
+os.environ.setdefault("PYOPENGL_PLATFORM", "egl")
+
+from OpenGL import EGL  # noqa: E402
+
+EGL_PLATFORM_SURFACELESS_MESA = 0x31DD
+EGL_CONTEXT_MAJOR_VERSION = 0x3098
+EGL_CONTEXT_MINOR_VERSION = 0x30FB
+EGL_CONTEXT_OPENGL_PROFILE_MASK = 0x30FD
+EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT = 0x1
+
+
+class HostGLUnavailable(RuntimeError):
+    """The host cannot give us the GL context we need (a host problem, not a guest one)."""
+
+
+def _get_platform_display():
+    proc = EGL.eglGetProcAddress(b"eglGetPlatformDisplayEXT")
+    if not proc:
+        raise HostGLUnavailable("EGL_EXT_platform_base is missing")
+    fn = ctypes.CFUNCTYPE(EGL.EGLDisplay, ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p)(proc)
+    display = fn(EGL_PLATFORM_SURFACELESS_MESA, None, None)
+    if not display:
+        raise HostGLUnavailable("no surfaceless EGL display (is Mesa's EGL installed?)")
+    return display
+
+
+class HostContext:
+    """One current GL context with no window; one per client process."""
+
+    def __init__(self, major: int = 4, minor: int = 5) -> None:
+        self.display = _get_platform_display()
+        maj, mnr = EGL.EGLint(), EGL.EGLint()
+        if not EGL.eglInitialize(self.display, ctypes.pointer(maj), ctypes.pointer(mnr)):
+            raise HostGLUnavailable("eglInitialize failed")
+        if not EGL.eglBindAPI(EGL.EGL_OPENGL_API):
+            raise HostGLUnavailable("eglBindAPI(OpenGL) failed")
+        self.context = None
+        # Ask for the newest core profile first and step down: the guest's GL
+        # level follows whatever the host really gives us.
+        for want in ((major, minor), (4, 3), (3, 3)):
+            attribs = (EGL.EGLint * 7)(
+                EGL_CONTEXT_MAJOR_VERSION, want[0],
+                EGL_CONTEXT_MINOR_VERSION, want[1],
+                EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                EGL.EGL_NONE,
+            )
+            ctx = EGL.eglCreateContext(self.display, EGL.EGLConfig(), EGL.EGL_NO_CONTEXT, attribs)
+            if ctx:
+                self.context = ctx
+                self.version = want
+                break
+        if self.context is None:
+            raise HostGLUnavailable("no GL 3.3+ core context from EGL")
+        if not EGL.eglMakeCurrent(self.display, EGL.EGL_NO_SURFACE, EGL.EGL_NO_SURFACE, self.context):
+            raise HostGLUnavailable("eglMakeCurrent failed")
+
+    def release(self) -> None:
+        if self.context is not None:
+            EGL.eglMakeCurrent(self.display, EGL.EGL_NO_SURFACE, EGL.EGL_NO_SURFACE, EGL.EGL_NO_CONTEXT)
+            EGL.eglDestroyContext(self.display, self.context)
+            self.context = None
+            EGL.eglTerminate(self.display)
