@@ -1,0 +1,3 @@
+from pyvirgl.cli import main
+import sys
+sys.exit(main())

@@ -1,0 +1,105 @@
+"""The `pyvirgl` command: serve, caps, run, conformance."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from pyvirgl import __version__
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from pyvirgl.frontends.vtest_server import ServerOptions, VtestServer, configure_logging
+    from pyvirgl.renderer.factory import caps_from_probe_child, make_renderer_factory
+
+    configure_logging(args.verbose)
+    if args.use_gles:
+        print("pyvirgl serve: --use-gles (an OpenGL ES host) is not implemented yet; "
+              "the renderer runs on desktop GL only", file=sys.stderr)
+        return 2
+    options = ServerOptions(socket_path=args.socket_path, fork=not args.no_fork,
+                            multi_clients=args.multi_clients, verbose=args.verbose,
+                            max_clients=args.max_clients)
+    # Probe the host once, in a child, so this process never owns GL and forks cleanly.
+    caps = caps_from_probe_child() if options.fork else None
+    server = VtestServer(options, make_renderer_factory(caps))
+    server.open()
+    if args.ready_fd is not None:
+        import os
+        os.write(args.ready_fd, b"ready\n")
+        os.close(args.ready_fd)
+    server.serve_forever()
+    return 0
+
+
+def _caps(args: argparse.Namespace) -> int:
+    from pyvirgl.renderer.factory import caps_from_probe_child
+    from pyvirgl.tools.caps_report import caps_as_dict, caps_as_text
+
+    caps = caps_from_probe_child()
+    if args.json:
+        json.dump(caps_as_dict(caps), sys.stdout, indent=2)
+        print()
+    else:
+        print(caps_as_text(caps))
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from pyvirgl.tools.run import run_command
+
+    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    if not command:
+        print("pyvirgl run: give a command to run, e.g. pyvirgl run -- glxgears", file=sys.stderr)
+        return 2
+    return run_command(command, socket_path=args.socket_path, verbose=args.verbose)
+
+
+def _conformance(argv: list[str]) -> int:
+    from pyvirgl.tools import conformance
+
+    return conformance.main(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from pyvirgl.frontends.vtest_server import DEFAULT_SOCKET_PATH
+
+    parser = argparse.ArgumentParser(prog="pyvirgl", description="Host side of the Virgil3D virtual GPU")
+    parser.add_argument("--version", action="version", version=f"pyvirgl {__version__}")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+
+    serve = sub.add_parser("serve", help="run the vtest server")
+    serve.add_argument("--socket-path", default=DEFAULT_SOCKET_PATH)
+    serve.add_argument("--no-fork", action="store_true", help="serve clients in this process (debugging)")
+    serve.add_argument("--multi-clients", action="store_true",
+                       help="accepted for compatibility with virgl_test_server; in-process serving takes several clients")
+    serve.add_argument("--use-gles", action="store_true", help="OpenGL ES host (not implemented yet)")
+    serve.add_argument("-v", "--verbose", action="store_true", help="log every protocol request")
+    serve.add_argument("--max-clients", type=int, default=0, help=argparse.SUPPRESS)
+    serve.add_argument("--ready-fd", type=int, default=None, help=argparse.SUPPRESS)
+    serve.set_defaults(func=_serve)
+
+    caps = sub.add_parser("caps", help="print the caps this host gives guests")
+    caps.add_argument("--json", action="store_true")
+    caps.set_defaults(func=_caps)
+
+    run = sub.add_parser("run", help="run a GL program through pyvirgl")
+    run.add_argument("--socket-path", default=DEFAULT_SOCKET_PATH)
+    run.add_argument("-v", "--verbose", action="store_true")
+    run.add_argument("command", nargs=argparse.REMAINDER)
+    run.set_defaults(func=_run)
+
+    sub.add_parser("conformance", help="piglit through pyvirgl, the C reference and native", add_help=False)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["conformance"]:
+        return _conformance(argv[1:])
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,271 @@
+"""The vtest Unix-socket server: the only place that touches sockets.
+
+Like `virgl_test_server`, each client gets a forked process of its own, and
+EGL/GL are initialised only in that child, after the fork: a GL context does
+not survive fork, and a client that crashes its process takes only itself
+down. With `--no-fork` every client is served from this one process through a
+selector loop, each with its own renderer but one shared GL context
+(`--multi-clients` is accepted for compatibility with the C server's flags;
+in-process serving always takes several clients).
+
+Caps are probed once at start-up in a short-lived child (so the parent
+stays GL-free) and handed to every client process, instead of each client
+paying for a host probe.
+"""
+from __future__ import annotations
+
+import array
+import errno
+import logging
+import os
+import selectors
+import signal
+import socket
+import sys
+from dataclasses import dataclass
+from typing import Callable
+
+from pyvirgl.errors import GuestError, ProtocolError
+from pyvirgl.frontends.vtest_service import Reply, VtestService
+from pyvirgl.protocol import vtest as v
+from pyvirgl.renderer.api import Renderer
+
+log = logging.getLogger("pyvirgl.server")
+
+DEFAULT_SOCKET_PATH = "/tmp/.virgl_test"
+RECV_CHUNK = 1 << 20
+
+
+@dataclass
+class ServerOptions:
+    socket_path: str = DEFAULT_SOCKET_PATH
+    fork: bool = True
+    multi_clients: bool = False
+    use_gles: bool = False
+    verbose: bool = False
+    max_clients: int = 0  # 0 = unlimited; tests use it to stop after N clients
+
+
+class ClientConnection:
+    """One client: its socket, its decoder and its service."""
+
+    def __init__(self, sock: socket.socket, service: VtestService, peer: str) -> None:
+        self.sock = sock
+        self.decoder = v.VtestDecoder()
+        self.service = service
+        self.peer = peer
+
+    def on_readable(self) -> bool:
+        """Read what is there and answer it. False when the client is gone or refused."""
+        try:
+            data = self.sock.recv(RECV_CHUNK)
+        except (ConnectionResetError, BrokenPipeError):
+            return False
+        if not data:
+            return False
+        self.decoder.receive_data(data)
+        try:
+            while (request := self.decoder.next_request()) is not None:
+                if log.isEnabledFor(logging.DEBUG):
+                    log.debug("%s <- %s", self.peer, _describe(request))
+                for reply in self.service.handle(request):
+                    self._send(reply)
+        except ProtocolError as err:
+            log.error("client %s: protocol error in %s: %s; disconnecting", self.peer, err.command, err.reason)
+            return False
+        except GuestError as err:
+            log.error("client %s: context failed in %s: %s; disconnecting", self.peer, err.command, err.reason)
+            return False
+        except (BrokenPipeError, ConnectionResetError):
+            return False
+        return True
+
+    def _send(self, reply: Reply) -> None:
+        try:
+            if reply.fds:
+                fds = array.array("i", reply.fds)
+                self.sock.sendmsg([reply.data], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, fds)])
+            else:
+                self.sock.sendall(reply.data)
+        finally:
+            if reply.close_after_send:
+                for fd in reply.fds:
+                    os.close(fd)
+
+    def close(self) -> None:
+        try:
+            self.service.close()
+        finally:
+            self.sock.close()
+
+
+def _describe(request: v.Request) -> str:
+    text = repr(request)
+    return text if len(text) < 300 else text[:300] + "..."
+
+
+class VtestServer:
+    def __init__(self, options: ServerOptions, renderer_factory: Callable[[], Renderer]) -> None:
+        self.options = options
+        self.renderer_factory = renderer_factory
+        self.listener: socket.socket | None = None
+        self.children: set[int] = set()
+        self._stopping = False
+        self._served = 0
+
+    # -- lifecycle ---------------------------------------------------------------
+
+    def open(self) -> None:
+        path = self.options.socket_path
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listener.bind(path)
+        listener.listen(64)
+        self.listener = listener
+        log.info("listening on %s (%s)", path, "fork per client" if self.options.fork else "single process")
+
+    def close(self) -> None:
+        if self.listener is not None:
+            self.listener.close()
+            self.listener = None
+            try:
+                os.unlink(self.options.socket_path)
+            except FileNotFoundError:
+                pass
+
+    def stop(self, *_args) -> None:
+        self._stopping = True
+
+    def serve_forever(self) -> None:
+        signal.signal(signal.SIGTERM, self.stop)
+        signal.signal(signal.SIGINT, self.stop)
+        if self.listener is None:
+            self.open()
+        try:
+            if self.options.fork:
+                self._serve_forking()
+            else:
+                self._serve_in_process()
+        finally:
+            self.close()
+            for pid in list(self.children):
+                try:
+                    os.kill(pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
+            self._reap(block=True)
+
+    def _limit_reached(self) -> bool:
+        return bool(self.options.max_clients) and self._served >= self.options.max_clients
+
+    # -- fork per client -------------------------------------------------------------
+
+    def _serve_forking(self) -> None:
+        assert self.listener is not None
+        self.listener.settimeout(0.2)  # wake up to notice signals and reap children
+        while not self._stopping:
+            self._reap(block=False)
+            if self._limit_reached() and not self.children:
+                return
+            try:
+                conn, _ = self.listener.accept()
+            except (socket.timeout, InterruptedError):
+                continue
+            except OSError as err:
+                if err.errno in (errno.EINTR, errno.EAGAIN):
+                    continue
+                raise
+            self._served += 1
+            pid = os.fork()
+            if pid == 0:
+                self._run_child(conn)  # never returns
+            self.children.add(pid)
+            conn.close()
+
+    def _run_child(self, conn: socket.socket) -> None:
+        code = 0
+        try:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            if self.listener is not None:
+                self.listener.close()
+            conn.setblocking(True)
+            client = ClientConnection(conn, VtestService(self.renderer_factory()), f"pid {os.getpid()}")
+            try:
+                while client.on_readable():
+                    pass
+            finally:
+                client.close()
+        except Exception:  # a host bug: log it loudly, then let only this client go
+            log.exception("client process %d failed", os.getpid())
+            code = 1
+        finally:
+            logging.shutdown()
+            os._exit(code)
+
+    def _reap(self, block: bool) -> None:
+        while self.children:
+            try:
+                pid, status = os.waitpid(-1, 0 if block else os.WNOHANG)
+            except ChildProcessError:
+                self.children.clear()
+                return
+            if pid == 0:
+                return
+            self.children.discard(pid)
+            if os.WIFSIGNALED(status):
+                log.warning("client process %d killed by signal %d", pid, os.WTERMSIG(status))
+
+    # -- everything in this process -----------------------------------------------------
+
+    def _serve_in_process(self) -> None:
+        assert self.listener is not None
+        sel = selectors.DefaultSelector()
+        self.listener.setblocking(False)
+        sel.register(self.listener, selectors.EVENT_READ, None)
+        clients: dict[int, ClientConnection] = {}
+        try:
+            while not self._stopping:
+                if self._limit_reached() and not clients:
+                    return
+                for key, _ in sel.select(timeout=0.2):
+                    if key.data is None:
+                        self._accept_in_process(sel, clients)
+                        continue
+                    client: ClientConnection = key.data
+                    keep = False
+                    try:
+                        keep = client.on_readable()
+                    except Exception:
+                        log.exception("client %s: host error; disconnecting it", client.peer)
+                    if not keep:
+                        sel.unregister(client.sock)
+                        clients.pop(client.sock.fileno(), None)
+                        client.close()
+        finally:
+            for client in clients.values():
+                client.close()
+            sel.close()
+
+    def _accept_in_process(self, sel, clients) -> None:
+        assert self.listener is not None
+        try:
+            conn, _ = self.listener.accept()
+        except BlockingIOError:
+            return
+        self._served += 1
+        conn.setblocking(True)
+        client = ClientConnection(conn, VtestService(self.renderer_factory()), f"fd {conn.fileno()}")
+        clients[conn.fileno()] = client
+        sel.register(conn, selectors.EVENT_READ, client)
+
+
+def configure_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="pyvirgl[%(process)d] %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )

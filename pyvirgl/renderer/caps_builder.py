@@ -1,0 +1,78 @@
+"""Caps from facts: what the host GL reports, which formats it handles, and what we implement.
+
+No GL here: the GL backend reads the host into plain data and this module
+turns that into the caps structure, so the rules are testable anywhere.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pyvirgl.protocol.caps import Cap, CapV2, Caps
+from pyvirgl.renderer import features
+
+# The renderer string format Mesa shows as GL_RENDERER: "virgl (<ours>)".
+RENDERER_PREFIX = "pyvirgl"
+# host_feature_check_version: how much of the newer protocol the guest may
+# rely on. 5 = the renderer string is filled in; higher numbers promise
+# shader and buffer features we do not have yet.
+HOST_FEATURE_CHECK_VERSION = 5
+
+
+@dataclass(frozen=True)
+class FormatSupport:
+    """Bit masks (16 x u32) indexed by virgl format number, from probing the host."""
+    sampler: list[int] = field(default_factory=lambda: [0] * 16)
+    render: list[int] = field(default_factory=lambda: [0] * 16)
+    depthstencil: list[int] = field(default_factory=lambda: [0] * 16)
+    vertexbuffer: list[int] = field(default_factory=lambda: [0] * 16)
+    multisample: list[int] = field(default_factory=lambda: [0] * 16)
+
+
+def build_caps(host, formats: FormatSupport, *, implemented=features) -> Caps:
+    """`host` is a backend.gl.host_info.HostGLInfo (or any object with its fields)."""
+    lim = host.limit
+    caps = Caps()
+    caps.max_version = 2
+    caps.glsl_level = min(host.glsl_version, implemented.GLSL_LEVEL)
+    caps.bset = frozenset(implemented.BOOL_CAPS)
+    caps.capability_bits = int(implemented.CAP_BITS)
+    caps.capability_bits_v2 = int(implemented.CAP_V2_BITS)
+    if implemented.GLSL_LEVEL:
+        caps.sampler, caps.render = list(formats.sampler), list(formats.render)
+        caps.depthstencil, caps.vertexbuffer = list(formats.depthstencil), list(formats.vertexbuffer)
+        caps.supported_multisample_formats = list(formats.multisample)
+        caps.supported_readback_formats = list(formats.sampler)
+        caps.scanout = list(formats.render)
+
+    # Limits are facts about the host; reporting them promises nothing extra.
+    caps.max_texture_array_layers = lim("GL_MAX_ARRAY_TEXTURE_LAYERS")
+    caps.max_render_targets = min(lim("GL_MAX_DRAW_BUFFERS"), lim("GL_MAX_COLOR_ATTACHMENTS"))
+    caps.max_samples = lim("GL_MAX_SAMPLES")
+    caps.max_viewports = 1
+    caps.max_texture_2d_size = lim("GL_MAX_TEXTURE_SIZE")
+    caps.max_texture_3d_size = lim("GL_MAX_3D_TEXTURE_SIZE")
+    caps.max_texture_cube_size = lim("GL_MAX_CUBE_MAP_TEXTURE_SIZE")
+    caps.max_vertex_attribs = min(lim("GL_MAX_VERTEX_ATTRIBS"), 32)
+    caps.max_vertex_outputs = lim("GL_MAX_VERTEX_OUTPUT_COMPONENTS") // 4
+    caps.min_texel_offset = lim("GL_MIN_PROGRAM_TEXEL_OFFSET")
+    caps.max_texel_offset = lim("GL_MAX_PROGRAM_TEXEL_OFFSET")
+    caps.uniform_buffer_offset_alignment = lim("GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT")
+    caps.texture_buffer_offset_alignment = lim("GL_TEXTURE_BUFFER_OFFSET_ALIGNMENT")
+    caps.max_vertex_attrib_stride = lim("GL_MAX_VERTEX_ATTRIB_STRIDE")
+    caps.max_shader_sampler_views = min(lim("GL_MAX_TEXTURE_IMAGE_UNITS"), 32)
+    caps.max_uniform_block_size = lim("GL_MAX_UNIFORM_BLOCK_SIZE")
+    caps.max_texture_lod_bias = float(lim("GL_MAX_TEXTURE_LOD_BIAS"))
+    caps.max_anisotropy = host.max_anisotropy
+    (caps.min_aliased_point_size, caps.max_aliased_point_size) = host.ranges.get("GL_ALIASED_POINT_SIZE_RANGE", (0, 0))
+    (caps.min_smooth_point_size, caps.max_smooth_point_size) = host.ranges.get("GL_POINT_SIZE_RANGE", (0, 0))
+    (caps.min_aliased_line_width, caps.max_aliased_line_width) = host.ranges.get("GL_ALIASED_LINE_WIDTH_RANGE", (0, 0))
+    (caps.min_smooth_line_width, caps.max_smooth_line_width) = host.ranges.get("GL_SMOOTH_LINE_WIDTH_RANGE", (0, 0))
+    # Points, lines, line loops/strips, triangles, strips and fans: the
+    # primitive types every GL 3.3 core host draws natively.
+    caps.prim_mask = (1 << 7) - 1
+    caps.host_feature_check_version = HOST_FEATURE_CHECK_VERSION
+    caps.renderer = f"{RENDERER_PREFIX} {host.renderer}"[:63]
+    return caps
+
+
+__all__ = ["FormatSupport", "build_caps", "Cap", "CapV2"]

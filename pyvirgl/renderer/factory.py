@@ -1,0 +1,55 @@
+"""Wiring a renderer to the GL backend, and probing the host from a child process."""
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+from pyvirgl.protocol import caps as capsmod
+from pyvirgl.renderer.api import Renderer
+
+
+def _gl_backend():
+    from pyvirgl.backend.gl.backend import GLBackend
+
+    return GLBackend()
+
+
+def _probe_here() -> capsmod.Caps:
+    from pyvirgl.backend.gl.probe import probe_caps
+
+    return probe_caps()
+
+
+def make_renderer_factory(caps: capsmod.Caps | None) -> Callable[[], Renderer]:
+    """Renderers that share precomputed caps, or probe the host on first need."""
+    def factory() -> Renderer:
+        return Renderer(caps if caps is not None else _probe_here, _gl_backend)
+    return factory
+
+
+def caps_from_probe_child() -> capsmod.Caps:
+    """Probe the host GL in a short-lived child and return its caps.
+
+    GL state does not survive fork, so a process that forks clients must not
+    own a GL context itself; the caps travel back as their wire bytes.
+    """
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        code = 0
+        try:
+            raw = capsmod.pack_v2(_probe_here())
+            with os.fdopen(write_end, "wb") as out:
+                out.write(raw)
+        except BaseException as err:  # report, never return into the parent's code
+            os.write(2, f"pyvirgl: probing the host GL failed: {err!r}\n".encode())
+            code = 1
+        os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as inp:
+        raw = inp.read()
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0 or len(raw) != capsmod.CAPS_V2_SIZE:
+        raise RuntimeError("probing the host GL failed (see the message above)")
+    return capsmod.unpack_v2(raw)

@@ -1,0 +1,96 @@
+"""Starting the real pieces a guest needs: Xvfb, a pyvirgl server, Mesa's virpipe environment.
+
+Used by `pyvirgl run`, the demo and the tests, so all three start things
+the same way.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+DEFAULT_SOCKET_PATH = "/tmp/.virgl_test"
+
+
+def guest_env(base: dict[str, str] | None = None, display: str | None = None) -> dict[str, str]:
+    """Environment that makes Mesa 22.3 render through a vtest server (virgl over vtest)."""
+    env = dict(os.environ if base is None else base)
+    env["LIBGL_ALWAYS_SOFTWARE"] = "1"
+    env["GALLIUM_DRIVER"] = "virpipe"
+    if display is not None:
+        env["DISPLAY"] = display
+    return env
+
+
+def server_listening(path: str) -> bool:
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.connect(path)
+        return True
+    except OSError:
+        return False
+    finally:
+        probe.close()
+
+
+def _free_display(start: int = 90) -> int:
+    for number in range(start, start + 200):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
+            return number
+    raise RuntimeError("no free X display number")
+
+
+@contextmanager
+def xvfb(width: int = 1024, height: int = 768):
+    """A private X server; yields its DISPLAY string."""
+    if shutil.which("Xvfb") is None:
+        raise RuntimeError("Xvfb is not installed (run `make demo` or scripts/setup-system.sh)")
+    number = _free_display()
+    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 15
+        while not Path(f"/tmp/.X11-unix/X{number}").exists():
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"Xvfb :{number} did not start")
+            time.sleep(0.05)
+        yield f":{number}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@contextmanager
+def pyvirgl_server(socket_path: str = DEFAULT_SOCKET_PATH, extra_args: tuple[str, ...] = (),
+                   log_path: str | None = None):
+    """`pyvirgl serve` in a subprocess, yielded once it listens; stopped with SIGTERM."""
+    read_fd, write_fd = os.pipe()
+    log = open(log_path, "ab") if log_path else subprocess.DEVNULL
+    cmd = [sys.executable, "-m", "pyvirgl", "serve", "--socket-path", socket_path,
+           "--ready-fd", str(write_fd), *extra_args]
+    proc = subprocess.Popen(cmd, pass_fds=(write_fd,), stdout=log, stderr=log)
+    os.close(write_fd)
+    try:
+        with os.fdopen(read_fd, "rb") as ready:
+            if ready.readline() != b"ready\n":
+                raise RuntimeError(f"pyvirgl serve exited before listening (code {proc.wait()})")
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        if log_path:
+            log.close()
