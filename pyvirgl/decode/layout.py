@@ -1,0 +1,269 @@
+"""Compile a `CommandSpec` into a fast, bounds-checked payload reader.
+
+Each spec is turned once, at import time, into a `PayloadReader`: one
+`struct.Struct` for the fixed head (so a command is unpacked with a single
+`unpack_from`), plus a flat list of small closures that turn the unpacked
+values into dataclass fields and check ranges. Nothing here knows about any
+particular command: all layout facts come from `pyvirgl.protocol.virgl`.
+"""
+from __future__ import annotations
+
+import struct
+from typing import Callable
+
+from pyvirgl.errors import GuestError
+from pyvirgl.protocol.virgl import (
+    BOOL, Bits, CommandSpec, Group, Item, Kind, Packed, Struct, Word,
+)
+
+# A field builder reads from the unpacked tuple `vals` and appends to `out`;
+# derived (count) words go to `derived` instead.
+Builder = Callable[[tuple, list, dict], None]
+
+
+def struct_code(items: tuple[Item, ...]) -> str:
+    """struct format characters for a run of fixed-size items."""
+    codes = []
+    for it in items:
+        if isinstance(it, Word):
+            codes.append(("I" if it.kind is BOOL else it.kind.value) * it.count)
+        elif isinstance(it, Packed):
+            codes.append("I")
+        elif isinstance(it, Struct):
+            codes.append(struct_code(it.items))
+        elif isinstance(it, Group):
+            codes.append(struct_code(it.items) * it.min_count)
+        else:  # pragma: no cover - spec error
+            raise TypeError(it)
+    return "".join(codes)
+
+
+def value_count(items: tuple[Item, ...]) -> int:
+    """How many values `struct_code(items)` unpacks to."""
+    n = 0
+    for it in items:
+        if isinstance(it, Word):
+            n += it.count
+        elif isinstance(it, Packed):
+            n += 1
+        elif isinstance(it, Struct):
+            n += value_count(it.items)
+        elif isinstance(it, Group):
+            n += value_count(it.items) * it.min_count
+    return n
+
+
+class _Compiler:
+    def __init__(self, command: str, classes: dict[str, type]):
+        self.command = command
+        self.classes = classes
+
+    def fail(self, reason: str) -> GuestError:
+        return GuestError(self.command, reason)
+
+    def range_check(self, name: str, lo: int | None, hi: int | None) -> Callable[[int], None]:
+        command = self.command
+        lo_ = 0 if lo is None else lo
+
+        def check(v: int) -> None:
+            if v < lo_ or (hi is not None and v > hi):
+                raise GuestError(command, f"{name} = {v} is outside [{lo_}, {hi}]")
+        return check
+
+    def items(self, items: tuple[Item, ...], base: int) -> tuple[list[Builder], int]:
+        """Builders for `items` whose values start at index `base`; returns (builders, next index)."""
+        out: list[Builder] = []
+        i = base
+        for it in items:
+            if isinstance(it, Word):
+                out.append(self.word(it, i))
+                i += it.count
+            elif isinstance(it, Packed):
+                out.extend(self.packed(it, i))
+                i += 1
+            elif isinstance(it, Struct):
+                sub, nxt = self.items(it.items, 0)
+                n = nxt
+                out.append(self.nested(self.classes[it.cls], sub, i, n, 1, single=True))
+                i += n
+            elif isinstance(it, Group):
+                sub, n = self.items(it.items, 0)
+                cls = self.classes[it.cls] if it.cls else None
+                out.append(self.nested(cls, sub, i, n, it.min_count, single=False))
+                i += n * it.min_count
+        return out, i
+
+    def word(self, w: Word, i: int) -> Builder:
+        if w.derived:
+            name = w.name
+
+            def derived(vals, out, d):
+                d[name] = vals[i]
+            return derived
+        if w.count > 1:
+            j = i + w.count
+            if w.kind is BOOL:
+                return lambda vals, out, d: out.append(tuple(bool(v) for v in vals[i:j]))
+            return lambda vals, out, d: out.append(vals[i:j])
+        if w.kind is BOOL:
+            return lambda vals, out, d: out.append(vals[i] != 0)
+        if w.lo is not None or w.hi is not None:
+            check = self.range_check(w.name, w.lo, w.hi)
+
+            def checked(vals, out, d):
+                v = vals[i]
+                check(v)
+                out.append(v)
+            return checked
+        return lambda vals, out, d: out.append(vals[i])
+
+    def packed(self, p: Packed, i: int) -> list[Builder]:
+        plain = [(b.shift, b.mask) for b in p.bits if b.hi is None]
+        if len(plain) == len(p.bits):
+            fields = tuple(plain)
+            return [lambda vals, out, d: out.extend((vals[i] >> s) & m for s, m in fields)]
+        return [self.bits(b, i) for b in p.bits]
+
+    def bits(self, b: Bits, i: int) -> Builder:
+        s, m = b.shift, b.mask
+        if b.hi is None:
+            return lambda vals, out, d: out.append((vals[i] >> s) & m)
+        check = self.range_check(b.name, 0, b.hi)
+
+        def checked(vals, out, d):
+            v = (vals[i] >> s) & m
+            check(v)
+            out.append(v)
+        return checked
+
+    def nested(self, cls, sub: list[Builder], i: int, n: int, count: int, single: bool) -> Builder:
+        """A fixed group/struct inside the head: `count` elements of `n` values from index i."""
+        def build_one(vals, d, at):
+            part = vals[at:at + n]
+            fields: list = []
+            for b in sub:
+                b(part, fields, d)
+            return cls(*fields) if cls is not None else fields[0]
+
+        if single:
+            return lambda vals, out, d: out.append(build_one(vals, d, i))
+        return lambda vals, out, d: out.append(tuple(build_one(vals, d, i + k * n) for k in range(count)))
+
+
+class PayloadReader:
+    """Decodes one command payload per `spec` into an instance of `cls`."""
+
+    def __init__(self, spec: CommandSpec, classes: dict[str, type]):
+        self.spec = spec
+        self.name = spec.name
+        self.cls = classes[spec.cls]
+        comp = _Compiler(spec.name, classes)
+        group = spec.variable_group
+        fixed = spec.items[:-1] if group else spec.items
+        self.head = struct.Struct("<" + struct_code(fixed))
+        self.head_words = spec.head_words
+        self.head_builders, _ = comp.items(fixed, 0)
+        self.allowed = spec.allowed_lengths
+        self.tails = [(struct.Struct("<" + struct_code(t)), sum(i.words for i in t), comp.items(t, 0)[0])
+                      for t in spec.tails]
+        self.group = group
+        if group is not None:
+            self.elem_words = group.element_words
+            sub, n = comp.items(group.items, 0)
+            self.elem_struct = struct.Struct("<" + struct_code(group.items))
+            self.elem_builders = sub
+            self.elem_cls = classes[group.cls] if group.cls else None
+            single_word = (len(group.items) == 1 and isinstance(group.items[0], Word)
+                           and group.items[0].count == 1 and group.items[0].kind is Kind.U32
+                           and group.items[0].hi is None)
+            self.elem_is_plain_word = self.elem_cls is None and single_word
+            self.slot_index = _value_index(fixed, group.slot_from) if group.slot_from else None
+        self.blob = spec.blob
+        self.obj_typed = spec.obj_types is not None
+        # A post-decode hook per command (set by the decoder module) for rules
+        # that involve several fields.
+        self.finish: Callable[[list, dict, int], None] | None = None
+
+    def check_length(self, nwords: int) -> None:
+        spec = self.spec
+        if self.allowed is not None:
+            if nwords not in self.allowed:
+                want = " or ".join(str(n) for n in self.allowed)
+                raise GuestError(self.name, f"payload is {nwords} words, expected {want}")
+            return
+        if nwords < self.head_words:
+            raise GuestError(self.name, f"payload is {nwords} words, needs at least {self.head_words}")
+        if self.blob is not None and nwords - self.head_words < spec.min_blob_words:
+            raise GuestError(self.name, f"payload is {nwords} words, needs at least "
+                                        f"{self.head_words + spec.min_blob_words}")
+
+    def read(self, buf, off: int, nwords: int, obj: int):
+        """Decode the payload of `nwords` words at byte offset `off` of `buf`.
+
+        The caller has already checked that the words are inside `buf`."""
+        self.check_length(nwords)
+        vals = self.head.unpack_from(buf, off)
+        out: list = [obj] if self.obj_typed else []
+        derived: dict = {}
+        for b in self.head_builders:
+            b(vals, out, derived)
+        pos = off + self.head_words * 4
+        rest = nwords - self.head_words
+        if self.tails:
+            self._read_tails(buf, pos, rest, out, derived)
+        elif self.group is not None:
+            out.append(self._read_group(buf, pos, rest, vals, derived))
+        elif self.blob is not None:
+            out.append(bytes(buf[pos:pos + rest * 4]))
+        if self.finish is not None:
+            self.finish(out, derived, nwords)
+        return self.cls(*out)
+
+    def _read_tails(self, buf, pos: int, rest: int, out: list, derived: dict) -> None:
+        for st, words, builders in self.tails:
+            if rest < words:
+                break
+            vals = st.unpack_from(buf, pos)
+            for b in builders:
+                b(vals, out, derived)
+            pos += words * 4
+            rest -= words
+
+    def _read_group(self, buf, pos: int, rest: int, head_vals: tuple, derived: dict):
+        g = self.group
+        ew = self.elem_words
+        count, extra = divmod(rest, ew)
+        if extra:
+            raise GuestError(self.name, f"{rest} words after the head is not a whole number of "
+                                        f"{ew}-word {g.name}")
+        if not g.min_count <= count <= g.max_count:
+            raise GuestError(self.name, f"{count} {g.name}, allowed {g.min_count}..{g.max_count}")
+        if g.count_from is not None and derived[g.count_from] != count:
+            raise GuestError(self.name, f"{g.count_from} = {derived[g.count_from]} but the payload "
+                                        f"holds {count} {g.name}")
+        if g.slot_from is not None:
+            start = head_vals[self.slot_index]
+            if start + count > g.max_count:
+                raise GuestError(self.name, f"{g.slot_from} {start} + {count} {g.name} exceeds "
+                                            f"the {g.max_count} slots")
+        if self.elem_is_plain_word:
+            return struct.unpack_from(f"<{count}I", buf, pos)
+        cls = self.elem_cls
+        builders = self.elem_builders
+        result = []
+        for vals in self.elem_struct.iter_unpack(buf[pos:pos + count * ew * 4]):
+            fields: list = []
+            for b in builders:
+                b(vals, fields, derived)
+            result.append(cls(*fields) if cls is not None else fields[0])
+        return tuple(result)
+
+
+def _value_index(items: tuple[Item, ...], name: str) -> int:
+    """Index, in the unpacked head tuple, of the single-word field `name`."""
+    i = 0
+    for it in items:
+        if isinstance(it, Word) and it.name == name:
+            return i
+        i += value_count((it,))
+    raise KeyError(name)  # pragma: no cover - spec error
