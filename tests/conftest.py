@@ -1,0 +1,28 @@
+"""Fixtures shared by the suite: a real pyvirgl server on a private socket path."""
+from __future__ import annotations
+
+import os
+import tempfile
+
+import pytest
+
+from pyvirgl.tools.session import pyvirgl_server
+
+
+@pytest.fixture
+def server_socket(tmp_path):
+    """Start `pyvirgl serve` (forking, real GL in each child) and yield (socket path, log path)."""
+    sock = str(tmp_path / "vtest.sock")
+    log = str(tmp_path / "server.log")
+    with pyvirgl_server(sock, ("-v",), log_path=log):
+        yield sock, log
+
+
+@pytest.fixture(scope="module")
+def shared_server():
+    """One server for a module's read-only checks."""
+    with tempfile.TemporaryDirectory(prefix="pyvirgl-test-") as tmp:
+        sock = os.path.join(tmp, "vtest.sock")
+        log = os.path.join(tmp, "server.log")
+        with pyvirgl_server(sock, log_path=log):
+            yield sock, log
