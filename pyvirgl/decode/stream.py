@@ -99,7 +99,10 @@ def _object_typed(reader: PayloadReader) -> Reader:
     def read(buf, off, nwords, obj):
         if obj not in allowed:
             raise GuestError(command_name(cmd, obj), f"object type {obj} cannot be used here")
-        return reader.read(buf, off, nwords, obj)
+        try:
+            return reader.read(buf, off, nwords, obj)
+        except GuestError as e:   # name the object type too
+            raise GuestError(command_name(cmd, obj), e.reason) from None
     return read
 
 
