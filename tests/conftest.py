@@ -10,12 +10,15 @@ from pyvirgl.tools.session import pyvirgl_server
 
 
 @pytest.fixture
-def server_socket(tmp_path):
-    """Start `pyvirgl serve` (forking, real GL in each child) and yield (socket path, log path)."""
-    sock = str(tmp_path / "vtest.sock")
-    log = str(tmp_path / "server.log")
-    with pyvirgl_server(sock, ("-v",), log_path=log):
-        yield sock, log
+def server_socket():
+    """Start `pyvirgl serve` (forking, real GL in each child) and yield (socket path, log path).
+
+    A short private directory: Unix socket paths must fit in 108 bytes."""
+    with tempfile.TemporaryDirectory(prefix="pv-") as tmp:
+        sock = os.path.join(tmp, "vtest.sock")
+        log = os.path.join(tmp, "server.log")
+        with pyvirgl_server(sock, ("-v",), log_path=log):
+            yield sock, log
 
 
 @pytest.fixture(scope="module")

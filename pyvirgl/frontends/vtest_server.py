@@ -265,7 +265,10 @@ class VtestServer:
 
 def configure_logging(verbose: bool) -> None:
     logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
+        level=logging.INFO,
         format="pyvirgl[%(process)d] %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # -v is about our protocol, not PyOpenGL's library loading chatter.
+    logging.getLogger("pyvirgl").setLevel(logging.DEBUG if verbose else logging.INFO)
+    logging.getLogger("OpenGL").setLevel(logging.WARNING)

@@ -168,8 +168,8 @@ class Renderer:
 
     def _guest_view(self, command: str, res: Resource, level: int, box: Box, stride: int,
                     layer_stride: int, offset: int, buf: memoryview | None):
-        lv = res.layout.check_box(command, level, box)
-        stride, layer_stride, size = res.layout.transfer_strides(command, lv, box, stride, layer_stride)
+        res.layout.check_box(command, level, box)
+        stride, layer_stride, size = res.layout.transfer_strides(command, level, box, stride, layer_stride)
         if buf is None:
             if res.backing is None:
                 raise GuestError(command, f"resource {res.handle} has no shared memory")

@@ -58,7 +58,9 @@ class Layout:
 
     def __init__(self, template: ResourceTemplate) -> None:
         self.template = template
-        self.block_w, self.block_h, self.block_bytes = formats.block_geometry(template.format)
+        self.format = formats.info(template.format)
+        self.block_w, self.block_h, self.block_bytes = (
+            self.format.block_width, self.format.block_height, self.format.block_bytes)
         self.levels: list[LevelLayout] = []
         offset = 0
         for level in range(template.last_level + 1):
@@ -90,21 +92,16 @@ class Layout:
             raise GuestError(command, "box origin not aligned to the format's blocks")
         return lv
 
-    def transfer_strides(self, command: str, lv: LevelLayout, box: Box,
+    def transfer_strides(self, command: str, level: int, box: Box,
                          stride: int, layer_stride: int) -> tuple[int, int, int]:
         """The (stride, layer_stride, byte size) a guest buffer needs for this box; 0 strides mean natural."""
-        min_stride = self.row_bytes(box.width)
-        if stride == 0:
-            stride = lv.stride
-        elif stride < min_stride:
-            raise GuestError(command, f"stride {stride} below the box's row size {min_stride}")
-        min_layer = stride * self.rows(box.height)
-        if layer_stride == 0:
-            layer_stride = stride * self.rows(lv.height)
-        elif layer_stride < min_layer:
-            raise GuestError(command, f"layer stride {layer_stride} below {min_layer}")
-        size = (box.depth - 1) * layer_stride + (self.rows(box.height) - 1) * stride + min_stride
-        return stride, layer_stride, size
+        t = self.template
+        try:
+            tl = formats.transfer_layout(self.format, t.width, t.height, level, box.width, box.height,
+                                         box.depth, stride, layer_stride)
+        except formats.FormatError as err:
+            raise GuestError(command, str(err)) from None
+        return tl.stride, tl.layer_stride, tl.size
 
 
 def validate_template(t: ResourceTemplate, limits: Limits, command: str) -> None:
@@ -113,8 +110,12 @@ def validate_template(t: ResourceTemplate, limits: Limits, command: str) -> None
         raise GuestError(command, "resource handle 0 is reserved")
     if t.target >= len(TARGET_NAMES):
         raise GuestError(command, f"unknown texture target {t.target}")
-    if not formats.is_known(t.format):
-        raise GuestError(command, f"unknown format {t.format}")
+    try:
+        fmt = formats.info(t.format)
+    except formats.FormatError:
+        raise GuestError(command, f"unknown format {t.format}") from None
+    if fmt.planar or fmt.block_bytes == 0:
+        raise GuestError(command, f"format {fmt.name} cannot back a resource here")
     if min(t.width, t.height, t.depth, t.array_size) < 1:
         raise GuestError(command, "zero-sized resource")
     target = t.target

@@ -27,7 +27,8 @@ def enter(socket_path: str) -> None:
     _mount("--make-rprivate", "/")
     _mount("-t", "tmpfs", "-o", "mode=1777", "pyvirgl-tmp", "/tmp")
     os.mkdir(HOST_TMP)
-    _mount("--bind", f"/proc/self/fd/{host_tmp}", HOST_TMP)
+    # mount(8) would canonicalise the magic link to "/tmp", which is now the new tmpfs.
+    _mount("--no-canonicalize", "--bind", f"/proc/{os.getpid()}/fd/{host_tmp}", HOST_TMP)
     os.close(host_tmp)
     if socket_path.startswith("/tmp/"):
         socket_path = HOST_TMP + socket_path[len("/tmp"):]

@@ -58,6 +58,7 @@ def test_resource_shared_memory_round_trip(server_socket):
         pattern = bytes(range(256)) * 16
         shm[:] = pattern
         client.transfer_put2(handle, Box(0, 0, 0, 4096, 1, 1), data_size=4096)
+        client.busy_wait(wait=True)  # a round trip: the server has read the memory now
         shm[:] = bytes(4096)
         client.transfer_get2(handle, Box(100, 0, 0, 200, 1, 1), offset=100)
         assert not client.busy_wait(wait=True)

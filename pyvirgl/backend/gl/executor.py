@@ -1,0 +1,399 @@
+"""Executes one guest context's decoded command stream on the host GL context.
+
+A table maps each decoded command class to one small handler. Handlers
+resolve handles against the sub-context's object tables and the renderer's
+resources (a missing one is a GuestError naming the command), record state,
+and leave GL work to the framebuffer and draw modules. Commands we do not
+execute yet are counted and logged once each: that is a host limitation,
+not the guest's fault, so it does not fail the context.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from typing import Callable
+
+from pyvirgl import decode as d
+from pyvirgl.backend.gl.subctx import SubContext
+from pyvirgl.errors import GuestError
+from pyvirgl.protocol.types import Box
+from pyvirgl.protocol.virgl import TRANSFER_TO_HOST, ObjectType
+
+log = logging.getLogger("pyvirgl.exec")
+
+MAX_SUB_CONTEXTS = 64
+MAX_OBJECTS_PER_SUB_CONTEXT = 1 << 16
+
+Handler = Callable[["Executor", object], None]
+HANDLERS: dict[type, Handler] = {}
+
+
+def handles(*classes: type):
+    def register(fn: Handler) -> Handler:
+        for cls in classes:
+            HANDLERS[cls] = fn
+        return fn
+    return register
+
+
+class Executor:
+    """Per-context executor. `renderer` resolves resources; `gl` is the backend's GL helpers."""
+
+    def __init__(self, renderer, ctx, backend) -> None:
+        self.renderer = renderer
+        self.ctx = ctx
+        self.backend = backend
+        self.subs: dict[int, SubContext] = {}
+        self.sub: SubContext | None = None
+        self.unimplemented: Counter[str] = Counter()
+
+    # -- helpers the handlers share ------------------------------------------------
+
+    def current(self, command: str) -> SubContext:
+        if self.sub is None:
+            raise GuestError(command, "no sub-context is current (SET_SUB_CTX first)")
+        return self.sub
+
+    def resource(self, handle: int, command: str):
+        return self.renderer.resource(self.ctx.ctx_id, handle, command)
+
+    def obj(self, kind: ObjectType, handle: int, command: str):
+        table = self.current(command).table(kind)
+        found = table.get(handle)
+        if found is None:
+            raise GuestError(command, f"no {kind.name.lower()} object {handle}")
+        return found
+
+    def add_object(self, kind: ObjectType, handle: int, value: object, command: str) -> None:
+        sub = self.current(command)
+        table = sub.table(kind)
+        if handle not in table and sum(len(t) for t in sub.objects.values()) >= MAX_OBJECTS_PER_SUB_CONTEXT:
+            raise GuestError(command, f"more than {MAX_OBJECTS_PER_SUB_CONTEXT} objects in one sub-context")
+        old = table.get(handle)
+        if old is not None:
+            self.backend.release_object(kind, old)
+        table[handle] = value
+
+    def skip(self, cmd: object) -> None:
+        name = type(cmd).__name__
+        if name not in self.unimplemented:
+            log.warning("context %r: %s is not executed yet; skipping", self.ctx.name, name)
+        self.unimplemented[name] += 1
+
+    # -- the loop --------------------------------------------------------------------
+
+    def execute(self, stream: bytes) -> None:
+        for cmd in d.decode_commands(stream):
+            handler = HANDLERS.get(type(cmd))
+            if handler is None:
+                self.skip(cmd)
+            else:
+                handler(self, cmd)
+
+    def destroy(self) -> None:
+        for sub in self.subs.values():
+            self.backend.destroy_sub_context(sub)
+        self.subs.clear()
+        self.sub = None
+
+
+# --- sub-contexts ------------------------------------------------------------------
+
+@handles(d.CreateSubCtx)
+def _create_sub(ex: Executor, cmd: d.CreateSubCtx) -> None:
+    if cmd.sub_ctx_id in ex.subs:
+        return  # Mesa re-announces; keeping the existing state is what the C host does too
+    if len(ex.subs) >= MAX_SUB_CONTEXTS:
+        raise GuestError("CREATE_SUB_CTX", f"more than {MAX_SUB_CONTEXTS} sub-contexts")
+    ex.subs[cmd.sub_ctx_id] = SubContext(cmd.sub_ctx_id)
+
+
+@handles(d.SetSubCtx)
+def _set_sub(ex: Executor, cmd: d.SetSubCtx) -> None:
+    sub = ex.subs.get(cmd.sub_ctx_id)
+    if sub is None:
+        raise GuestError("SET_SUB_CTX", f"no sub-context {cmd.sub_ctx_id}")
+    if sub is not ex.sub:
+        ex.sub = sub
+        ex.backend.state.invalidate()
+
+
+@handles(d.DestroySubCtx)
+def _destroy_sub(ex: Executor, cmd: d.DestroySubCtx) -> None:
+    sub = ex.subs.pop(cmd.sub_ctx_id, None)
+    if sub is None:
+        raise GuestError("DESTROY_SUB_CTX", f"no sub-context {cmd.sub_ctx_id}")
+    ex.backend.destroy_sub_context(sub)
+    if ex.sub is sub:
+        ex.sub = None
+
+
+# --- state objects ---------------------------------------------------------------------
+
+_STATE_OBJECTS = {
+    d.CreateBlend: ObjectType.BLEND,
+    d.CreateRasterizer: ObjectType.RASTERIZER,
+    d.CreateDsa: ObjectType.DSA,
+    d.CreateVertexElements: ObjectType.VERTEX_ELEMENTS,
+    d.CreateSamplerState: ObjectType.SAMPLER_STATE,
+    d.CreateQuery: ObjectType.QUERY,
+    d.CreateStreamoutTarget: ObjectType.STREAMOUT_TARGET,
+}
+
+
+@handles(*_STATE_OBJECTS)
+def _create_state(ex: Executor, cmd) -> None:
+    ex.add_object(_STATE_OBJECTS[type(cmd)], cmd.handle, cmd, f"CREATE_OBJECT({_STATE_OBJECTS[type(cmd)].name})")
+
+
+@handles(d.CreateSurface, d.CreateMsaaSurface)
+def _create_surface(ex: Executor, cmd) -> None:
+    command = "CREATE_OBJECT(SURFACE)"
+    res = ex.resource(cmd.res_handle, command)
+    ex.add_object(ObjectType.SURFACE, cmd.handle, ex.backend.make_surface(res, cmd, command), command)
+
+
+@handles(d.CreateSamplerView)
+def _create_sampler_view(ex: Executor, cmd: d.CreateSamplerView) -> None:
+    command = "CREATE_OBJECT(SAMPLER_VIEW)"
+    res = ex.resource(cmd.res_handle, command)
+    ex.add_object(ObjectType.SAMPLER_VIEW, cmd.handle, ex.backend.make_sampler_view(res, cmd, command), command)
+
+
+@handles(d.CreateShaderChunk)
+def _create_shader(ex: Executor, cmd: d.CreateShaderChunk) -> None:
+    command = "CREATE_OBJECT(SHADER)"
+    source = ex.current(command).assembler.feed(cmd)
+    if source is not None:
+        ex.add_object(ObjectType.SHADER, source.handle, ex.backend.make_shader(source), command)
+
+
+_BINDABLE = {
+    ObjectType.BLEND: "blend",
+    ObjectType.DSA: "dsa",
+    ObjectType.RASTERIZER: "rasterizer",
+    ObjectType.VERTEX_ELEMENTS: "vertex_elements",
+}
+
+
+@handles(d.BindObject)
+def _bind(ex: Executor, cmd: d.BindObject) -> None:
+    kind = ObjectType(cmd.obj_type)
+    command = f"BIND_OBJECT({kind.name})"
+    attr = _BINDABLE.get(kind)
+    if attr is None:
+        raise GuestError(command, "objects of this type are not bound with BIND_OBJECT")
+    if cmd.handle:
+        ex.obj(kind, cmd.handle, command)
+    setattr(ex.current(command), attr, cmd.handle)
+
+
+@handles(d.DestroyObject)
+def _destroy(ex: Executor, cmd: d.DestroyObject) -> None:
+    kind = ObjectType(cmd.obj_type)
+    command = f"DESTROY_OBJECT({kind.name})"
+    sub = ex.current(command)
+    value = sub.table(kind).pop(cmd.handle, None)
+    if value is None:
+        if kind == ObjectType.SHADER:
+            sub.assembler.discard(cmd.handle)
+            return
+        raise GuestError(command, f"no {kind.name.lower()} object {cmd.handle}")
+    ex.backend.release_object(kind, value)
+
+
+@handles(d.BindShader)
+def _bind_shader(ex: Executor, cmd: d.BindShader) -> None:
+    command = "BIND_SHADER"
+    if cmd.handle:
+        shader = ex.obj(ObjectType.SHADER, cmd.handle, command)
+        if shader.stage != cmd.shader_type:
+            raise GuestError(command, f"shader {cmd.handle} is stage {shader.stage}, bound as {cmd.shader_type}")
+    ex.current(command).shaders[cmd.shader_type] = cmd.handle
+
+
+@handles(d.LinkShader)
+def _link_shader(ex: Executor, cmd) -> None:
+    # Programs are linked at draw time from whatever is bound; LINK_SHADER is
+    # only the guest's hint to do it early.
+    return None
+
+
+# --- parameter state ---------------------------------------------------------------------
+
+@handles(d.SetFramebufferState)
+def _set_fb(ex: Executor, cmd: d.SetFramebufferState) -> None:
+    command = "SET_FRAMEBUFFER_STATE"
+    sub = ex.current(command)
+    for handle in (cmd.zsurf_handle, *cmd.cbuf_handles):
+        if handle:
+            ex.obj(ObjectType.SURFACE, handle, command)
+    sub.zsurf, sub.cbufs, sub.fb_no_attach = cmd.zsurf_handle, cmd.cbuf_handles, None
+    sub.fb_dirty = True
+
+
+@handles(d.SetFramebufferStateNoAttach)
+def _set_fb_no_attach(ex: Executor, cmd: d.SetFramebufferStateNoAttach) -> None:
+    sub = ex.current("SET_FRAMEBUFFER_STATE_NO_ATTACH")
+    sub.fb_no_attach = (cmd.width, cmd.height, cmd.layers, cmd.samples)
+    sub.fb_dirty = True
+
+
+@handles(d.SetViewportState)
+def _set_viewports(ex: Executor, cmd: d.SetViewportState) -> None:
+    sub = ex.current("SET_VIEWPORT_STATE")
+    for i, vp in enumerate(cmd.viewports):
+        sub.viewports[cmd.start_slot + i] = vp
+
+
+@handles(d.SetScissorState)
+def _set_scissors(ex: Executor, cmd: d.SetScissorState) -> None:
+    sub = ex.current("SET_SCISSOR_STATE")
+    for i, sc in enumerate(cmd.scissors):
+        sub.scissors[cmd.start_slot + i] = sc
+
+
+@handles(d.SetVertexBuffers)
+def _set_vbufs(ex: Executor, cmd: d.SetVertexBuffers) -> None:
+    command = "SET_VERTEX_BUFFERS"
+    for vb in cmd.buffers:
+        if vb.res_handle:
+            ex.resource(vb.res_handle, command)
+    ex.current(command).vertex_buffers = list(cmd.buffers)
+
+
+@handles(d.SetIndexBuffer)
+def _set_ibuf(ex: Executor, cmd: d.SetIndexBuffer) -> None:
+    command = "SET_INDEX_BUFFER"
+    sub = ex.current(command)
+    if cmd.res_handle == 0:
+        sub.index_buffer = None
+        return
+    ex.resource(cmd.res_handle, command)
+    sub.index_buffer = (cmd.res_handle, cmd.index_size, cmd.offset)
+
+
+@handles(d.SetConstantBuffer)
+def _set_consts(ex: Executor, cmd: d.SetConstantBuffer) -> None:
+    ex.current("SET_CONSTANT_BUFFER").const_data[cmd.shader_type][cmd.index] = cmd.data
+
+
+@handles(d.SetUniformBuffer)
+def _set_ubo(ex: Executor, cmd: d.SetUniformBuffer) -> None:
+    command = "SET_UNIFORM_BUFFER"
+    sub = ex.current(command)
+    if cmd.res_handle == 0:
+        sub.uniform_buffers[cmd.shader_type].pop(cmd.index, None)
+        return
+    res = ex.resource(cmd.res_handle, command)
+    if cmd.offset + cmd.length > res.layout.total_size:
+        raise GuestError(command, f"range {cmd.offset}+{cmd.length} overruns buffer {cmd.res_handle}")
+    sub.uniform_buffers[cmd.shader_type][cmd.index] = (cmd.res_handle, cmd.offset, cmd.length)
+
+
+@handles(d.SetSamplerViews)
+def _set_views(ex: Executor, cmd: d.SetSamplerViews) -> None:
+    command = "SET_SAMPLER_VIEWS"
+    sub = ex.current(command)
+    for i, handle in enumerate(cmd.handles):
+        if handle:
+            ex.obj(ObjectType.SAMPLER_VIEW, handle, command)
+        sub.sampler_views[cmd.shader_type][cmd.start_slot + i] = handle
+
+
+@handles(d.BindSamplerStates)
+def _bind_samplers(ex: Executor, cmd: d.BindSamplerStates) -> None:
+    command = "BIND_SAMPLER_STATES"
+    sub = ex.current(command)
+    for i, handle in enumerate(cmd.handles):
+        if handle:
+            ex.obj(ObjectType.SAMPLER_STATE, handle, command)
+        sub.sampler_states[cmd.shader_type][cmd.start_slot + i] = handle
+
+
+@handles(d.SetBlendColor)
+def _blend_color(ex: Executor, cmd: d.SetBlendColor) -> None:
+    ex.current("SET_BLEND_COLOR").blend_color = cmd.color
+
+
+@handles(d.SetStencilRef)
+def _stencil_ref(ex: Executor, cmd: d.SetStencilRef) -> None:
+    ex.current("SET_STENCIL_REF").stencil_ref = (cmd.front, cmd.back)
+
+
+@handles(d.SetSampleMask)
+def _sample_mask(ex: Executor, cmd: d.SetSampleMask) -> None:
+    ex.current("SET_SAMPLE_MASK").sample_mask = cmd.mask
+
+
+@handles(d.SetMinSamples)
+def _min_samples(ex: Executor, cmd: d.SetMinSamples) -> None:
+    ex.current("SET_MIN_SAMPLES").min_samples = cmd.min_samples
+
+
+@handles(d.SetClipState)
+def _clip(ex: Executor, cmd: d.SetClipState) -> None:
+    ex.current("SET_CLIP_STATE").clip_planes = cmd.ucp
+
+
+@handles(d.SetPolygonStipple)
+def _stipple(ex: Executor, cmd: d.SetPolygonStipple) -> None:
+    ex.current("SET_POLYGON_STIPPLE").polygon_stipple = cmd.stipple
+
+
+@handles(d.SetTessState)
+def _tess(ex: Executor, cmd: d.SetTessState) -> None:
+    sub = ex.current("SET_TESS_STATE")
+    sub.tess_outer, sub.tess_inner = cmd.outer, cmd.inner
+
+
+@handles(d.Nop, d.EndTransfers, d.SetDebugFlags, d.EmitStringMarker, d.SetTweaks)
+def _nothing(ex: Executor, cmd) -> None:
+    # Markers, debug flags and tweaks change nothing the guest can observe here.
+    return None
+
+
+# --- work ----------------------------------------------------------------------------------
+
+@handles(d.Clear)
+def _clear(ex: Executor, cmd: d.Clear) -> None:
+    ex.backend.clear(ex, ex.current("CLEAR"), cmd)
+
+
+@handles(d.DrawVbo)
+def _draw(ex: Executor, cmd: d.DrawVbo) -> None:
+    ex.backend.draw(ex, ex.current("DRAW_VBO"), cmd)
+
+
+@handles(d.Transfer3D)
+def _transfer3d(ex: Executor, cmd) -> None:
+    """A transfer queued in the stream: between the resource and its shared memory."""
+    box = Box(cmd.x, cmd.y, cmd.z, cmd.width, cmd.height, cmd.depth)
+    if cmd.direction == TRANSFER_TO_HOST:
+        ex.renderer.transfer_write(ex.ctx.ctx_id, cmd.res_handle, cmd.level, box, stride=cmd.stride,
+                                   layer_stride=cmd.layer_stride, offset=cmd.data_offset, source=None)
+    else:
+        ex.renderer.transfer_read(ex.ctx.ctx_id, cmd.res_handle, cmd.level, box, stride=cmd.stride,
+                                  layer_stride=cmd.layer_stride, offset=cmd.data_offset, dest=None)
+
+
+@handles(d.ResourceInlineWrite)
+def _inline_write(ex: Executor, cmd: d.ResourceInlineWrite) -> None:
+    box = Box(cmd.x, cmd.y, cmd.z, cmd.width, cmd.height, cmd.depth)
+    ex.renderer.transfer_write(ex.ctx.ctx_id, cmd.res_handle, cmd.level, box, stride=cmd.stride,
+                               layer_stride=cmd.layer_stride, offset=0, source=memoryview(cmd.data))
+
+
+@handles(d.ResourceCopyRegion)
+def _copy_region(ex: Executor, cmd: d.ResourceCopyRegion) -> None:
+    command = "RESOURCE_COPY_REGION"
+    dst = ex.resource(cmd.dst_handle, command)
+    src = ex.resource(cmd.src_handle, command)
+    src_box = Box(cmd.src_x, cmd.src_y, cmd.src_z, cmd.src_width, cmd.src_height, cmd.src_depth)
+    dst_box = Box(cmd.dst_x, cmd.dst_y, cmd.dst_z, cmd.src_width, cmd.src_height, cmd.src_depth)
+    src.layout.check_box(command, cmd.src_level, src_box)
+    dst.layout.check_box(command, cmd.dst_level, dst_box)
+    if (src.layout.block_w, src.layout.block_h, src.layout.block_bytes) != (
+            dst.layout.block_w, dst.layout.block_h, dst.layout.block_bytes):
+        raise GuestError(command, "source and destination formats have different block sizes")
+    ex.backend.copy_region(src, cmd.src_level, src_box, dst, cmd.dst_level, dst_box)

@@ -1,0 +1,64 @@
+"""The state one Gallium context (a virgl sub-context) has set.
+
+Plain Python objects: handlers only record what the guest bound, and the
+draw path turns the recorded state into GL calls, skipping what is already
+current on the host (see `state_cache`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pyvirgl.decode import ShaderAssembler
+from pyvirgl.protocol.virgl import ObjectType
+
+STAGES = 6
+MAX_SAMPLER_VIEWS = 32
+MAX_CONST_BUFFERS = 16
+MAX_VERTEX_BUFFERS = 32
+MAX_VIEWPORTS = 16
+MAX_COLOR_BUFFERS = 8
+
+
+@dataclass
+class SubContext:
+    sub_id: int
+    # Created objects, by type then handle. Handles are per type, like Gallium's.
+    objects: dict[ObjectType, dict[int, object]] = field(
+        default_factory=lambda: {t: {} for t in ObjectType})
+    assembler: ShaderAssembler = field(default_factory=ShaderAssembler)
+
+    # Bound state objects (handles into `objects`; 0 = none).
+    blend: int = 0
+    dsa: int = 0
+    rasterizer: int = 0
+    vertex_elements: int = 0
+    shaders: list[int] = field(default_factory=lambda: [0] * STAGES)
+
+    # Parameter state.
+    cbufs: tuple[int, ...] = ()
+    zsurf: int = 0
+    fb_no_attach: tuple[int, int, int, int] | None = None
+    viewports: list = field(default_factory=lambda: [None] * MAX_VIEWPORTS)
+    scissors: list = field(default_factory=lambda: [None] * MAX_VIEWPORTS)
+    vertex_buffers: list = field(default_factory=list)
+    index_buffer: tuple[int, int, int] | None = None  # (res handle, index size, offset)
+    const_data: list[dict[int, bytes]] = field(default_factory=lambda: [{} for _ in range(STAGES)])
+    uniform_buffers: list[dict[int, tuple[int, int, int]]] = field(default_factory=lambda: [{} for _ in range(STAGES)])
+    sampler_views: list[list[int]] = field(default_factory=lambda: [[0] * MAX_SAMPLER_VIEWS for _ in range(STAGES)])
+    sampler_states: list[list[int]] = field(default_factory=lambda: [[0] * MAX_SAMPLER_VIEWS for _ in range(STAGES)])
+    blend_color: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    stencil_ref: tuple[int, int] = (0, 0)
+    sample_mask: int = 0xFFFFFFFF
+    min_samples: int = 1
+    clip_planes: tuple[float, ...] = (0.0,) * 32
+    polygon_stipple: tuple[int, ...] = (0xFFFFFFFF,) * 32
+    tess_outer: tuple[float, ...] = (1.0,) * 4
+    tess_inner: tuple[float, ...] = (1.0,) * 2
+
+    # Host objects owned by this sub-context, made on first use.
+    gl_fbo: int = 0
+    gl_vao: int = 0
+    fb_dirty: bool = True
+
+    def table(self, kind: ObjectType) -> dict[int, object]:
+        return self.objects[kind]
