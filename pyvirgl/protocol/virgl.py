@@ -29,7 +29,7 @@ something on the host carry a range (`hi`) here.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Union
 
 # ---------------------------------------------------------------------------
@@ -397,23 +397,26 @@ class ClearFlags(enum.IntFlag):
 
 
 class QueryType(enum.IntEnum):
+    """Query types as they appear on the wire (CREATE_OBJECT(QUERY)).
+
+    NOT Mesa 22.3's PIPE_QUERY_* order: the guest driver translates to virgl's
+    own, older numbering (virgl_query.c), which the host must use."""
     OCCLUSION_COUNTER = 0
     OCCLUSION_PREDICATE = 1
-    OCCLUSION_PREDICATE_CONSERVATIVE = 2
-    TIMESTAMP = 3
-    TIMESTAMP_DISJOINT = 4
-    TIME_ELAPSED = 5
-    PRIMITIVES_GENERATED = 6
-    PRIMITIVES_EMITTED = 7
-    SO_STATISTICS = 8
-    SO_OVERFLOW_PREDICATE = 9
-    SO_OVERFLOW_ANY_PREDICATE = 10
-    GPU_FINISHED = 11
-    PIPELINE_STATISTICS = 12
-    PIPELINE_STATISTICS_SINGLE = 13
+    TIMESTAMP = 2
+    TIMESTAMP_DISJOINT = 3
+    TIME_ELAPSED = 4
+    PRIMITIVES_GENERATED = 5
+    PRIMITIVES_EMITTED = 6
+    SO_STATISTICS = 7
+    SO_OVERFLOW_PREDICATE = 8
+    GPU_FINISHED = 9
+    PIPELINE_STATISTICS = 10
+    OCCLUSION_PREDICATE_CONSERVATIVE = 11
+    SO_OVERFLOW_ANY_PREDICATE = 12
 
 
-QUERY_TYPE_COUNT = 14
+QUERY_TYPE_COUNT = 13
 
 
 class QueryValueType(enum.IntEnum):

@@ -138,7 +138,7 @@ def test_ranged_fields():
     refused([hdr(1, 6, 6), 1, 1, 400, 0, 0, 0], "CREATE_OBJECT(SAMPLER_VIEW)", reason="format")
     refused([hdr(1, 6, 6), 1, 1, 67, 0, 0, 6], "CREATE_OBJECT(SAMPLER_VIEW)", reason="swizzle_r")
     refused([hdr(1, 5, 5), 1, 0, 0, 32, 31], "CREATE_OBJECT(VERTEX_ELEMENTS)", reason="vertex_buffer_index")
-    refused([hdr(1, 9, 4), 1, 14, 0, 0], "CREATE_OBJECT(QUERY)", reason="query_type")
+    refused([hdr(1, 9, 4), 1, 13, 0, 0], "CREATE_OBJECT(QUERY)", reason="query_type")
     refused([hdr(48, 0, 11), 9] + [0] * 10, "PIPE_RESOURCE_CREATE", reason="target")
     refused([hdr(51, 0, 2), 5, 0], "EMIT_STRING_MARKER", reason="exceeds")
 
