@@ -180,6 +180,10 @@ class PayloadReader:
             self.slot_index = _value_index(fixed, group.slot_from) if group.slot_from else None
         self.blob = spec.blob
         self.obj_typed = spec.obj_types is not None
+        # Heads made only of unchecked single words map 1:1 onto the dataclass.
+        self.plain = (not spec.tails and group is None and spec.blob is None and not self.obj_typed
+                      and all(isinstance(i, Word) and i.count == 1 and i.kind is not BOOL
+                              and i.lo is None and i.hi is None and not i.derived for i in fixed))
         # A post-decode hook per command (set by the decoder module) for rules
         # that involve several fields.
         self.finish: Callable[[list, dict, int], None] | None = None
@@ -203,6 +207,8 @@ class PayloadReader:
         The caller has already checked that the words are inside `buf`."""
         self.check_length(nwords)
         vals = self.head.unpack_from(buf, off)
+        if self.plain and self.finish is None:
+            return self.cls(*vals)
         out: list = [obj] if self.obj_typed else []
         derived: dict = {}
         for b in self.head_builders:

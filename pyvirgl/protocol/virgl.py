@@ -500,6 +500,13 @@ class VirglBind(enum.IntFlag):
     LINEAR = 1 << 22
 
 
+class VirglResourceFlags(enum.IntFlag):
+    """PIPE_RESOURCE_CREATE / resource-create `flags` on the wire (virgl's own bits)."""
+    Y_0_TOP = 1 << 0
+    MAP_PERSISTENT = 1 << 1
+    MAP_COHERENT = 1 << 2
+
+
 class BarrierFlags(enum.IntFlag):
     MAPPED_BUFFER = 1 << 0
     SHADER_BUFFER = 1 << 1
