@@ -900,3 +900,5 @@ def _collect() -> dict[str, type]:
 
 CLASSES: dict[str, type] = _collect()
 """Every dataclass here by name; the spec's `cls` strings resolve through this."""
+
+__all__ = ["CLASSES", *CLASSES]
