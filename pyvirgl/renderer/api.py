@@ -16,7 +16,8 @@ from pyvirgl.errors import GuestError
 from pyvirgl.protocol import caps as capsmod
 from pyvirgl.protocol.types import Box, ResourceTemplate
 from pyvirgl.renderer.resources import (
-    HostMemoryStorage, Layout, Limits, Resource, Storage, strided_view, validate_template,
+    HostMemoryStorage, Layout, Limits, Resource, Storage, normalize_template, strided_view,
+    validate_template,
 )
 
 log = logging.getLogger("pyvirgl.renderer")
@@ -27,7 +28,7 @@ class Backend(Protocol):
 
     def limits(self) -> Limits: ...
     def create_storage(self, layout: Layout) -> Storage | None: ...
-    def submit(self, ctx: "Context", stream: bytes) -> None: ...
+    def submit(self, renderer: "Renderer", ctx: "Context", stream: bytes) -> None: ...
     def busy(self, wait: bool) -> bool: ...
     def destroy_context(self, ctx: "Context") -> None: ...
 
@@ -111,6 +112,7 @@ class Renderer:
         if template.handle in self.resources:
             raise GuestError(command, f"handle {template.handle} already in use")
         limits = self.limits()
+        template = normalize_template(template)
         validate_template(template, limits, command)
         layout = Layout(template)
         if layout.total_size > limits.max_resource_bytes:
@@ -204,7 +206,7 @@ class Renderer:
         if backend is None:
             raise GuestError("SUBMIT_CMD", "this renderer has no backend to execute commands")
         try:
-            backend.submit(ctx, stream)
+            backend.submit(self, ctx, stream)
         except GuestError as err:
             ctx.failed = f"{err.command}: {err.reason}"
             raise

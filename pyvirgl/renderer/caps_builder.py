@@ -18,14 +18,21 @@ RENDERER_PREFIX = "pyvirgl"
 HOST_FEATURE_CHECK_VERSION = 5
 
 
+def _empty() -> tuple[int, ...]:
+    return (0,) * 16
+
+
 @dataclass(frozen=True)
 class FormatSupport:
-    """Bit masks (16 x u32) indexed by virgl format number, from probing the host."""
-    sampler: list[int] = field(default_factory=lambda: [0] * 16)
-    render: list[int] = field(default_factory=lambda: [0] * 16)
-    depthstencil: list[int] = field(default_factory=lambda: [0] * 16)
-    vertexbuffer: list[int] = field(default_factory=lambda: [0] * 16)
-    multisample: list[int] = field(default_factory=lambda: [0] * 16)
+    """Bit masks (16 x u32) indexed by virgl format number, from probing the host
+    (backend.gl.formats.FormatMasks has the same fields)."""
+    sampler: tuple[int, ...] = field(default_factory=_empty)
+    render: tuple[int, ...] = field(default_factory=_empty)
+    depthstencil: tuple[int, ...] = field(default_factory=_empty)
+    vertexbuffer: tuple[int, ...] = field(default_factory=_empty)
+    readback: tuple[int, ...] = field(default_factory=_empty)
+    scanout: tuple[int, ...] = field(default_factory=_empty)
+    multisample: tuple[int, ...] = field(default_factory=_empty)
 
 
 def build_caps(host, formats: FormatSupport, *, implemented=features) -> Caps:
@@ -37,12 +44,13 @@ def build_caps(host, formats: FormatSupport, *, implemented=features) -> Caps:
     caps.bset = frozenset(implemented.BOOL_CAPS)
     caps.capability_bits = int(implemented.CAP_BITS)
     caps.capability_bits_v2 = int(implemented.CAP_V2_BITS)
-    if implemented.GLSL_LEVEL:
-        caps.sampler, caps.render = list(formats.sampler), list(formats.render)
-        caps.depthstencil, caps.vertexbuffer = list(formats.depthstencil), list(formats.vertexbuffer)
-        caps.supported_multisample_formats = list(formats.multisample)
-        caps.supported_readback_formats = list(formats.sampler)
-        caps.scanout = list(formats.render)
+    # Format masks are what the host really does with each format, probed;
+    # pyvirgl stores and transfers every one of them.
+    caps.sampler, caps.render = list(formats.sampler), list(formats.render)
+    caps.depthstencil, caps.vertexbuffer = list(formats.depthstencil), list(formats.vertexbuffer)
+    caps.supported_multisample_formats = list(formats.multisample)
+    caps.supported_readback_formats = list(formats.readback)
+    caps.scanout = list(formats.scanout)
 
     # Limits are facts about the host; reporting them promises nothing extra.
     caps.max_texture_array_layers = lim("GL_MAX_ARRAY_TEXTURE_LAYERS")

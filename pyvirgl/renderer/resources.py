@@ -7,6 +7,7 @@ the same for both, so no storage ever sees a box that was not checked.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -104,6 +105,13 @@ class Layout:
         return tl.stride, tl.layer_stride, tl.size
 
 
+def normalize_template(t: ResourceTemplate) -> ResourceTemplate:
+    """Gallium leaves depth and array_size at 0 where they mean 1 (Mesa's fence buffers do)."""
+    if t.depth and t.array_size:
+        return t
+    return dataclasses.replace(t, depth=max(t.depth, 1), array_size=max(t.array_size, 1))
+
+
 def validate_template(t: ResourceTemplate, limits: Limits, command: str) -> None:
     """Refuse any template Gallium could not have made, before any memory is committed."""
     if t.handle == 0:
@@ -116,7 +124,7 @@ def validate_template(t: ResourceTemplate, limits: Limits, command: str) -> None
         raise GuestError(command, f"unknown format {t.format}") from None
     if fmt.planar or fmt.block_bytes == 0:
         raise GuestError(command, f"format {fmt.name} cannot back a resource here")
-    if min(t.width, t.height, t.depth, t.array_size) < 1:
+    if min(t.height, t.depth, t.array_size) < 1 or (t.width < 1 and t.target != BUFFER):
         raise GuestError(command, "zero-sized resource")
     target = t.target
     if target == BUFFER:

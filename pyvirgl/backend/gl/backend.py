@@ -1,15 +1,25 @@
-"""The GL backend: one host GL context per renderer, created on first use."""
+"""The GL backend: one host GL context per renderer, created on first use.
+
+It implements the renderer's Backend protocol: storage for resources, and
+execution of each guest context's command stream through an `Executor`.
+"""
 from __future__ import annotations
 
 import logging
-import struct
 
 from OpenGL import GL
 
+from pyvirgl.backend.gl import framebuffer, storage, textures
+from pyvirgl.backend.gl.draw import DrawContext
 from pyvirgl.backend.gl.egl import HostContext
+from pyvirgl.backend.gl.executor import Executor
 from pyvirgl.backend.gl.host_info import HostGLInfo, read_host_info
+from pyvirgl.backend.gl.programs import ProgramCache, make_shader_object
+from pyvirgl.backend.gl.state_cache import StateCache
 from pyvirgl.errors import GuestError
+from pyvirgl.protocol.virgl import ObjectType
 from pyvirgl.renderer.resources import Limits
+from pyvirgl.shader.glsl.key import HostShaderCaps
 
 log = logging.getLogger("pyvirgl.gl")
 
@@ -22,6 +32,10 @@ class GLBackend:
     def __init__(self) -> None:
         self.host_context = HostContext()
         self.info: HostGLInfo = read_host_info()
+        self.state = StateCache()
+        self.programs = ProgramCache(HostShaderCaps(glsl_version=self.info.glsl_version,
+                                                    extensions=self.info.extensions))
+        self.drawing = DrawContext(self.programs)
         self._fence = None
         lim = self.info.limit
         self._limits = Limits(
@@ -35,23 +49,21 @@ class GLBackend:
             max_total_bytes=MAX_CLIENT_BYTES,
         )
 
+    # -- the renderer's Backend protocol -------------------------------------------------
+
     def limits(self) -> Limits:
         return self._limits
 
     def create_storage(self, layout):
-        # GL-backed storage arrives with the command executor; until then
-        # resources live in host memory (see renderer.resources).
-        return None
+        return storage.create_storage(layout)
 
-    def submit(self, ctx, stream: bytes) -> None:
-        walk_stream(stream)
-        self._fence_after_work()
-
-    def _fence_after_work(self) -> None:
-        if self._fence is not None:
-            GL.glDeleteSync(self._fence)
-        self._fence = GL.glFenceSync(GL.GL_SYNC_GPU_COMMANDS_COMPLETE, 0)
-        GL.glFlush()
+    def submit(self, renderer, ctx, stream: bytes) -> None:
+        if ctx.state is None:
+            ctx.state = Executor(renderer, ctx, self)
+        try:
+            ctx.state.execute(stream)
+        finally:
+            self._fence_after_work()
 
     def busy(self, wait: bool) -> bool:
         if self._fence is None:
@@ -66,20 +78,60 @@ class GLBackend:
         return True
 
     def destroy_context(self, ctx) -> None:
-        pass
+        if ctx.state is not None:
+            ctx.state.destroy()
+            ctx.state = None
 
+    def _fence_after_work(self) -> None:
+        if self._fence is not None:
+            GL.glDeleteSync(self._fence)
+        self._fence = GL.glFenceSync(GL.GL_SYNC_GPU_COMMANDS_COMPLETE, 0)
+        GL.glFlush()
 
-def walk_stream(stream: bytes) -> int:
-    """Check the framing of a virgl command stream: every header's length fits. Returns the command count."""
-    if len(stream) % 4:
-        raise GuestError("SUBMIT_CMD", "stream is not a whole number of dwords")
-    total = len(stream) // 4
-    pos = count = 0
-    while pos < total:
-        (header,) = struct.unpack_from("<I", stream, pos * 4)
-        length = header >> 16
-        if pos + 1 + length > total:
-            raise GuestError("SUBMIT_CMD", f"command {header & 0xff} at dword {pos} overruns the stream")
-        pos += 1 + length
-        count += 1
-    return count
+    # -- objects the executor asks for ---------------------------------------------------
+
+    def make_surface(self, res, cmd, command: str):
+        return framebuffer.make_surface(res, cmd, command)
+
+    def make_sampler_view(self, res, cmd, command: str):
+        return textures.make_sampler_view(res, cmd, command, storage.gl_mapping)
+
+    def make_sampler_state(self, cmd):
+        return textures.make_sampler_state(cmd)
+
+    def make_shader(self, source):
+        return make_shader_object(source)
+
+    def release_object(self, kind: ObjectType, value) -> None:
+        if kind in (ObjectType.SAMPLER_VIEW, ObjectType.SAMPLER_STATE):
+            textures.release(value)
+
+    def destroy_sub_context(self, sub) -> None:
+        for kind in (ObjectType.SAMPLER_VIEW, ObjectType.SAMPLER_STATE):
+            for value in sub.table(kind).values():
+                textures.release(value)
+        if sub.gl_fbo:
+            GL.glDeleteFramebuffers(1, [sub.gl_fbo])
+        if sub.gl_vao:
+            GL.glDeleteVertexArrays(1, [sub.gl_vao])
+        self.state.invalidate()
+
+    # -- work ---------------------------------------------------------------------------
+
+    def clear(self, ex, sub, cmd) -> None:
+        try:
+            framebuffer.clear(sub, cmd, self.state)
+        except framebuffer.HostLimitation as err:
+            ex.skip_with_reason("CLEAR", str(err))
+
+    def draw(self, ex, sub, cmd) -> None:
+        try:
+            self.drawing.draw(ex, sub, self.state, cmd)
+        except framebuffer.HostLimitation as err:
+            ex.skip_with_reason("DRAW_VBO", str(err))
+
+    def copy_region(self, src, src_level, src_box, dst, dst_level, dst_box) -> None:
+        # Through the storages' own read/write, so every target and format works
+        # the same way transfers do (the boxes are already checked).
+        data = src.storage.read(src_level, src_box)
+        dst.storage.write(dst_level, dst_box, data)

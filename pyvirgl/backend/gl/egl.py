@@ -18,6 +18,7 @@ EGL_CONTEXT_MAJOR_VERSION = 0x3098
 EGL_CONTEXT_MINOR_VERSION = 0x30FB
 EGL_CONTEXT_OPENGL_PROFILE_MASK = 0x30FD
 EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT = 0x1
+EGL_CONTEXT_OPENGL_ROBUST_ACCESS = 0x31B2
 
 
 class HostGLUnavailable(RuntimeError):
@@ -46,19 +47,25 @@ class HostContext:
         if not EGL.eglBindAPI(EGL.EGL_OPENGL_API):
             raise HostGLUnavailable("eglBindAPI(OpenGL) failed")
         self.context = None
+        self.robust = False
         # Ask for the newest core profile first and step down: the guest's GL
-        # level follows whatever the host really gives us.
+        # level follows whatever the host really gives us. Robust buffer access
+        # comes first: guest draws may index past their buffers, and robust
+        # access turns those reads into zeros instead of host memory.
         for want in ((major, minor), (4, 3), (3, 3)):
-            attribs = (EGL.EGLint * 7)(
-                EGL_CONTEXT_MAJOR_VERSION, want[0],
-                EGL_CONTEXT_MINOR_VERSION, want[1],
-                EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-                EGL.EGL_NONE,
-            )
-            ctx = EGL.eglCreateContext(self.display, EGL.EGLConfig(), EGL.EGL_NO_CONTEXT, attribs)
-            if ctx:
-                self.context = ctx
-                self.version = want
+            for robust in (True, False):
+                attribs = (EGL.EGLint * 9)(
+                    EGL_CONTEXT_MAJOR_VERSION, want[0],
+                    EGL_CONTEXT_MINOR_VERSION, want[1],
+                    EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                    EGL_CONTEXT_OPENGL_ROBUST_ACCESS if robust else EGL.EGL_NONE, EGL.EGL_TRUE,
+                    EGL.EGL_NONE,
+                )
+                ctx = EGL.eglCreateContext(self.display, EGL.EGLConfig(), EGL.EGL_NO_CONTEXT, attribs)
+                if ctx:
+                    self.context, self.version, self.robust = ctx, want, robust
+                    break
+            if self.context is not None:
                 break
         if self.context is None:
             raise HostGLUnavailable("no GL 3.3+ core context from EGL")

@@ -74,6 +74,12 @@ class Executor:
             self.backend.release_object(kind, old)
         table[handle] = value
 
+    def skip_with_reason(self, command: str, reason: str) -> None:
+        key = f"{command}: {reason}"
+        if key not in self.unimplemented:
+            log.warning("context %r: %s skipped: %s", self.ctx.name, command, reason)
+        self.unimplemented[key] += 1
+
     def skip(self, cmd: object) -> None:
         name = type(cmd).__name__
         if name not in self.unimplemented:
@@ -135,7 +141,6 @@ _STATE_OBJECTS = {
     d.CreateRasterizer: ObjectType.RASTERIZER,
     d.CreateDsa: ObjectType.DSA,
     d.CreateVertexElements: ObjectType.VERTEX_ELEMENTS,
-    d.CreateSamplerState: ObjectType.SAMPLER_STATE,
     d.CreateQuery: ObjectType.QUERY,
     d.CreateStreamoutTarget: ObjectType.STREAMOUT_TARGET,
 }
@@ -158,6 +163,12 @@ def _create_sampler_view(ex: Executor, cmd: d.CreateSamplerView) -> None:
     command = "CREATE_OBJECT(SAMPLER_VIEW)"
     res = ex.resource(cmd.res_handle, command)
     ex.add_object(ObjectType.SAMPLER_VIEW, cmd.handle, ex.backend.make_sampler_view(res, cmd, command), command)
+
+
+@handles(d.CreateSamplerState)
+def _create_sampler_state(ex: Executor, cmd: d.CreateSamplerState) -> None:
+    command = "CREATE_OBJECT(SAMPLER_STATE)"
+    ex.add_object(ObjectType.SAMPLER_STATE, cmd.handle, ex.backend.make_sampler_state(cmd), command)
 
 
 @handles(d.CreateShaderChunk)

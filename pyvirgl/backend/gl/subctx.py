@@ -59,6 +59,8 @@ class SubContext:
     gl_fbo: int = 0
     gl_vao: int = 0
     fb_dirty: bool = True
+    fb_size: tuple[int, int] = (0, 0)
+    vao_enabled: int = 0
 
     def table(self, kind: ObjectType) -> dict[int, object]:
         return self.objects[kind]

@@ -1,0 +1,161 @@
+"""Guest shaders to linked GL programs, with caches at every step.
+
+A guest shader object keeps its parsed TGSI; each draw computes the key of
+pipeline state that changes generated code, translates once per (shader,
+key), compiles once per GLSL text and links once per set of compiled stages.
+Bindings that never change for a program (uniform blocks, sampler units) are
+set right after linking, so a draw only binds buffers and textures.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from OpenGL import GL
+
+from pyvirgl import shader as sh
+from pyvirgl.backend.gl import enums
+from pyvirgl.errors import GuestError
+from pyvirgl.shader.tgsi.parser import parse_text
+
+log = logging.getLogger("pyvirgl.gl.programs")
+
+STAGES = 6
+UBO_SLOTS_PER_STAGE = 16
+SAMPLER_UNITS_PER_STAGE = 32
+SSBO_SLOTS_PER_STAGE = 16
+MAX_CACHED_PROGRAMS = 1024
+
+
+class HostCompileError(Exception):
+    """GLSL we generated did not compile or link: a translator bug, reported, not blamed on the guest."""
+
+
+@dataclass
+class ShaderObject:
+    source: object            # decode.ShaderSource
+    ir: object                # parsed TGSI
+    stage: int
+    variants: dict = field(default_factory=dict)  # key -> TranslatedShader
+
+
+@dataclass
+class LinkedProgram:
+    name: int
+    stages: tuple            # TranslatedShader per stage (None where unbound)
+    sampler_units: list      # per stage: [(unit, SamplerBinding)]
+    driver_uniforms: dict    # (stage, purpose) -> location
+
+
+def make_shader_object(source) -> ShaderObject:
+    # Parse at creation so malformed TGSI fails the command that sent it.
+    ir = parse_text(source.text)
+    return ShaderObject(source, ir, source.stage)
+
+
+class ProgramCache:
+    def __init__(self, host_caps) -> None:
+        self.host_caps = host_caps
+        self._compiled: dict[tuple[int, str], int] = {}
+        self._linked: dict[tuple, LinkedProgram] = {}
+
+    def translate(self, obj: ShaderObject, key) -> object:
+        found = obj.variants.get(key)
+        if found is None:
+            translate = getattr(sh, "translate", None)
+            if translate is None:
+                raise HostCompileError("the GLSL emitter is not built yet")
+            found = translate(obj.ir, key, self.host_caps)
+            obj.variants[key] = found
+        return found
+
+    def _compile(self, stage: int, glsl: str) -> int:
+        cache_key = (stage, glsl)
+        name = self._compiled.get(cache_key)
+        if name:
+            return name
+        name = GL.glCreateShader(enums.SHADER_STAGE[stage])
+        GL.glShaderSource(name, glsl)
+        GL.glCompileShader(name)
+        if not GL.glGetShaderiv(name, GL.GL_COMPILE_STATUS):
+            info = GL.glGetShaderInfoLog(name).decode(errors="replace")
+            GL.glDeleteShader(name)
+            log.error("generated GLSL failed to compile:\n%s\n%s", info, glsl)
+            raise HostCompileError(info.strip().splitlines()[0] if info.strip() else "compile failed")
+        self._compiled[cache_key] = name
+        return name
+
+    def link(self, translated: tuple) -> LinkedProgram:
+        shaders = tuple(self._compile(stage, t.glsl) if t is not None else 0
+                        for stage, t in enumerate(translated))
+        found = self._linked.get(shaders)
+        if found is not None:
+            return found
+        prog = GL.glCreateProgram()
+        for name in shaders:
+            if name:
+                GL.glAttachShader(prog, name)
+        xfb = _xfb_varyings(translated)
+        if xfb:
+            GL.glTransformFeedbackVaryings(prog, len(xfb), xfb, GL.GL_INTERLEAVED_ATTRIBS)
+        GL.glLinkProgram(prog)
+        if not GL.glGetProgramiv(prog, GL.GL_LINK_STATUS):
+            info = GL.glGetProgramInfoLog(prog).decode(errors="replace")
+            GL.glDeleteProgram(prog)
+            log.error("generated program failed to link: %s", info)
+            raise HostCompileError(info.strip().splitlines()[0] if info.strip() else "link failed")
+        linked = self._bind_interfaces(prog, translated)
+        if len(self._linked) >= MAX_CACHED_PROGRAMS:
+            old_key = next(iter(self._linked))
+            GL.glDeleteProgram(self._linked.pop(old_key).name)
+        self._linked[shaders] = linked
+        return linked
+
+    def _bind_interfaces(self, prog: int, translated: tuple) -> LinkedProgram:
+        GL.glUseProgram(prog)
+        sampler_units: list = [[] for _ in range(STAGES)]
+        driver: dict = {}
+        for stage, t in enumerate(translated):
+            if t is None:
+                continue
+            for block in t.constant_blocks:
+                index = GL.glGetUniformBlockIndex(prog, block.block_name)
+                if index != GL.GL_INVALID_INDEX:
+                    GL.glUniformBlockBinding(prog, index, stage * UBO_SLOTS_PER_STAGE + block.guest_index)
+            for i, binding in enumerate(t.samplers):
+                unit = stage * SAMPLER_UNITS_PER_STAGE + i
+                loc = GL.glGetUniformLocation(prog, binding.uniform_name)
+                if loc >= 0:
+                    GL.glUniform1i(loc, unit)
+                sampler_units[stage].append((unit, binding))
+            for buf in t.buffers:
+                index = GL.glGetProgramResourceIndex(prog, GL.GL_SHADER_STORAGE_BLOCK, buf.block_name)
+                if index != GL.GL_INVALID_INDEX:
+                    GL.glShaderStorageBlockBinding(prog, index, stage * SSBO_SLOTS_PER_STAGE + buf.buffer_index)
+            for purpose, name in t.driver_uniforms:
+                loc = GL.glGetUniformLocation(prog, name)
+                if loc >= 0:
+                    driver[(stage, purpose)] = loc
+        return LinkedProgram(prog, translated, sampler_units, driver)
+
+    def release(self) -> None:
+        for linked in self._linked.values():
+            GL.glDeleteProgram(linked.name)
+        for name in self._compiled.values():
+            GL.glDeleteShader(name)
+        self._linked.clear()
+        self._compiled.clear()
+
+
+def _xfb_varyings(translated: tuple) -> list[str]:
+    # Transform feedback captures from the last vertex-processing stage.
+    for stage in (2, 4, 0):  # geometry, tess eval, vertex
+        t = translated[stage] if stage < len(translated) else None
+        if t is not None:
+            return list(t.xfb_varyings)
+    return []
+
+
+def check_stage_set(shaders: list[int]) -> None:
+    if not shaders[0]:
+        raise GuestError("DRAW_VBO", "no vertex shader bound")

@@ -1,0 +1,188 @@
+"""Applies bound Gallium state objects to GL, skipping what is already current.
+
+Each state object is immutable once created, so "the same object as last
+time" means "no GL calls needed". Anything that changes GL state behind the
+cache's back (clears, blits, switching sub-contexts) calls `invalidate`.
+"""
+from __future__ import annotations
+
+import struct
+
+from OpenGL import GL
+
+from pyvirgl.backend.gl import enums
+from pyvirgl.protocol.virgl import Face
+
+
+def _f32(bits: int) -> float:
+    return struct.unpack("<f", struct.pack("<I", bits))[0]
+
+
+class StateCache:
+    def __init__(self) -> None:
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        self._blend = self._dsa = self._raster = None
+        self._stencil_ref = None
+        self._blend_color = None
+        self._viewports = None
+        self._scissors = None
+        self._sample_mask = None
+
+    # -- clears ignore masks and scissors in Gallium ----------------------------------
+
+    def prepare_for_clear(self) -> None:
+        GL.glDisable(GL.GL_SCISSOR_TEST)
+        GL.glDisable(GL.GL_RASTERIZER_DISCARD)
+        GL.glColorMask(True, True, True, True)
+        GL.glDepthMask(True)
+        GL.glStencilMask(0xFF)
+        self._blend = self._dsa = self._raster = None
+
+    # -- state objects -----------------------------------------------------------------
+
+    def apply_blend(self, blend) -> None:
+        if blend is self._blend:
+            return
+        self._blend = blend
+        if blend is None:
+            GL.glDisable(GL.GL_BLEND)
+            GL.glColorMask(True, True, True, True)
+            return
+        targets = blend.rt if blend.independent_blend_enable else (blend.rt[0],) * 8
+        for i, rt in enumerate(targets):
+            if rt.blend_enable:
+                GL.glEnablei(GL.GL_BLEND, i)
+                GL.glBlendEquationSeparatei(i, enums.BLEND_FUNC[rt.rgb_func], enums.BLEND_FUNC[rt.alpha_func])
+                GL.glBlendFuncSeparatei(i, enums.blend_factor(rt.rgb_src_factor), enums.blend_factor(rt.rgb_dst_factor),
+                                        enums.blend_factor(rt.alpha_src_factor), enums.blend_factor(rt.alpha_dst_factor))
+            else:
+                GL.glDisablei(GL.GL_BLEND, i)
+            m = rt.colormask
+            GL.glColorMaski(i, bool(m & 1), bool(m & 2), bool(m & 4), bool(m & 8))
+        if blend.logicop_enable:
+            GL.glEnable(GL.GL_COLOR_LOGIC_OP)
+            GL.glLogicOp(enums.LOGIC_OP[blend.logicop_func])
+        else:
+            GL.glDisable(GL.GL_COLOR_LOGIC_OP)
+        _toggle(GL.GL_SAMPLE_ALPHA_TO_COVERAGE, blend.alpha_to_coverage)
+        _toggle(GL.GL_SAMPLE_ALPHA_TO_ONE, blend.alpha_to_one)
+        _toggle(GL.GL_DITHER, blend.dither)
+
+    def apply_dsa(self, dsa) -> None:
+        if dsa is self._dsa:
+            return
+        self._dsa = dsa
+        if dsa is None:
+            GL.glDisable(GL.GL_DEPTH_TEST)
+            GL.glDisable(GL.GL_STENCIL_TEST)
+            GL.glDepthMask(False)
+            return
+        _toggle(GL.GL_DEPTH_TEST, dsa.depth_enabled)
+        GL.glDepthFunc(enums.COMPARE[dsa.depth_func])
+        GL.glDepthMask(bool(dsa.depth_writemask))
+        front, back = dsa.stencil
+        _toggle(GL.GL_STENCIL_TEST, front.enabled)
+        self._stencil_ref = None  # the reference goes with the func
+        if not back.enabled:
+            back = front
+        self._faces = (front, back)
+
+    def apply_stencil_ref(self, ref: tuple[int, int]) -> None:
+        dsa = self._dsa
+        if dsa is None or not dsa.stencil[0].enabled:
+            return
+        if self._stencil_ref == ref:
+            return
+        self._stencil_ref = ref
+        for face, st, r in ((GL.GL_FRONT, self._faces[0], ref[0]), (GL.GL_BACK, self._faces[1], ref[1])):
+            GL.glStencilFuncSeparate(face, enums.COMPARE[st.func], r, st.valuemask)
+            GL.glStencilOpSeparate(face, enums.STENCIL_OP[st.fail_op], enums.STENCIL_OP[st.zfail_op],
+                                   enums.STENCIL_OP[st.zpass_op])
+            GL.glStencilMaskSeparate(face, st.writemask)
+
+    def apply_rasterizer(self, rs) -> None:
+        if rs is self._raster:
+            return
+        self._raster = rs
+        if rs is None:
+            return
+        if rs.cull_face == Face.NONE:
+            GL.glDisable(GL.GL_CULL_FACE)
+        else:
+            GL.glEnable(GL.GL_CULL_FACE)
+            GL.glCullFace({Face.FRONT: GL.GL_FRONT, Face.BACK: GL.GL_BACK}.get(rs.cull_face, GL.GL_FRONT_AND_BACK))
+        GL.glFrontFace(GL.GL_CCW if rs.front_ccw else GL.GL_CW)
+        # Core GL has one polygon mode for both faces.
+        GL.glPolygonMode(GL.GL_FRONT_AND_BACK, enums.POLYGON_MODE[rs.fill_front])
+        _toggle(GL.GL_SCISSOR_TEST, rs.scissor)
+        _toggle(GL.GL_RASTERIZER_DISCARD, rs.rasterizer_discard)
+        _toggle(GL.GL_DEPTH_CLAMP, not rs.depth_clip)
+        _toggle(GL.GL_PROGRAM_POINT_SIZE, rs.point_size_per_vertex)
+        if rs.point_size > 0:
+            GL.glPointSize(rs.point_size)
+        _toggle(GL.GL_MULTISAMPLE, rs.multisample)
+        _toggle(GL.GL_LINE_SMOOTH, rs.line_smooth)
+        if rs.line_width > 0:
+            GL.glLineWidth(rs.line_width)
+        GL.glProvokingVertex(GL.GL_FIRST_VERTEX_CONVENTION if rs.flatshade_first else GL.GL_LAST_VERTEX_CONVENTION)
+        _toggle(GL.GL_POLYGON_OFFSET_FILL, rs.offset_tri)
+        _toggle(GL.GL_POLYGON_OFFSET_LINE, rs.offset_line)
+        _toggle(GL.GL_POLYGON_OFFSET_POINT, rs.offset_point)
+        GL.glPolygonOffset(rs.offset_scale, rs.offset_units)
+        GL.glClipControl(GL.GL_LOWER_LEFT, GL.GL_ZERO_TO_ONE if rs.clip_halfz else GL.GL_NEGATIVE_ONE_TO_ONE)
+        for i in range(8):
+            _toggle(GL.GL_CLIP_DISTANCE0 + i, rs.clip_plane_enable >> i & 1)
+        self._viewports = None  # the clip origin is set with the viewports
+
+    def apply_blend_color(self, color) -> None:
+        if color != self._blend_color:
+            self._blend_color = color
+            GL.glBlendColor(*color)
+
+    def apply_sample_mask(self, mask: int) -> None:
+        if mask != self._sample_mask:
+            self._sample_mask = mask
+            full = mask & 0xFFFFFFFF == 0xFFFFFFFF
+            _toggle(GL.GL_SAMPLE_MASK, not full)
+            GL.glSampleMaski(0, mask & 0xFFFFFFFF)
+
+    def apply_viewports(self, viewports, rasterizer) -> None:
+        """Gallium viewports are scale/translate; a negative y scale means y points down."""
+        key = (tuple(viewports), rasterizer)
+        if key == self._viewports:
+            return
+        self._viewports = key
+        halfz = bool(rasterizer and rasterizer.clip_halfz)
+        flip = False
+        for i, vp in enumerate(viewports):
+            if vp is None:
+                continue
+            sx, sy, sz = vp.scale
+            tx, ty, tz = vp.translate
+            if i == 0:
+                flip = sy < 0
+            h = abs(sy) * 2
+            GL.glViewportIndexedf(i, tx - abs(sx), ty - abs(sy), abs(sx) * 2, h)
+            if halfz:
+                GL.glDepthRangeIndexed(i, tz, tz + sz)
+            else:
+                GL.glDepthRangeIndexed(i, tz - sz, tz + sz)
+        # An upper-left clip origin negates y between clip and window space,
+        # which is exactly what a negative y scale asks for.
+        GL.glClipControl(GL.GL_UPPER_LEFT if flip else GL.GL_LOWER_LEFT,
+                         GL.GL_ZERO_TO_ONE if halfz else GL.GL_NEGATIVE_ONE_TO_ONE)
+
+    def apply_scissors(self, scissors) -> None:
+        key = tuple(scissors)
+        if key == self._scissors:
+            return
+        self._scissors = key
+        for i, sc in enumerate(scissors):
+            if sc is not None:
+                GL.glScissorIndexed(i, sc.minx, sc.miny, max(sc.maxx - sc.minx, 0), max(sc.maxy - sc.miny, 0))
+
+
+def _toggle(cap: int, on) -> None:
+    (GL.glEnable if on else GL.glDisable)(cap)

@@ -1,0 +1,122 @@
+"""Sampler views as GL texture views, sampler states as GL sampler objects."""
+from __future__ import annotations
+
+import logging
+import struct
+from dataclasses import dataclass
+
+from OpenGL import GL
+from OpenGL.error import GLError
+
+from pyvirgl.backend.gl import enums, names
+from pyvirgl.errors import GuestError
+from pyvirgl.protocol import formats
+from pyvirgl.protocol.virgl import TextureTarget
+
+log = logging.getLogger("pyvirgl.gl.textures")
+
+
+@dataclass
+class SamplerView:
+    gl_name: int
+    owned: bool      # a view or buffer texture we created, deleted with the object
+    resource: object
+
+
+@dataclass
+class SamplerState:
+    gl_name: int
+    compare_mode: int
+
+
+def _f32(bits: int) -> float:
+    return struct.unpack("<f", struct.pack("<I", bits & 0xFFFFFFFF))[0]
+
+
+def make_sampler_state(cmd) -> SamplerState:
+    name = names.create(GL.glCreateSamplers)
+    GL.glSamplerParameteri(name, GL.GL_TEXTURE_WRAP_S, enums.WRAP[cmd.wrap_s])
+    GL.glSamplerParameteri(name, GL.GL_TEXTURE_WRAP_T, enums.WRAP[cmd.wrap_t])
+    GL.glSamplerParameteri(name, GL.GL_TEXTURE_WRAP_R, enums.WRAP[cmd.wrap_r])
+    GL.glSamplerParameteri(name, GL.GL_TEXTURE_MIN_FILTER, enums.MIN_FILTER[(cmd.min_img_filter, cmd.min_mip_filter)])
+    GL.glSamplerParameteri(name, GL.GL_TEXTURE_MAG_FILTER, enums.MAG_FILTER[cmd.mag_img_filter])
+    GL.glSamplerParameteri(name, GL.GL_TEXTURE_COMPARE_MODE,
+                           GL.GL_COMPARE_REF_TO_TEXTURE if cmd.compare_mode else GL.GL_NONE)
+    GL.glSamplerParameteri(name, GL.GL_TEXTURE_COMPARE_FUNC, enums.COMPARE[cmd.compare_func])
+    GL.glSamplerParameterf(name, GL.GL_TEXTURE_LOD_BIAS, cmd.lod_bias)
+    GL.glSamplerParameterf(name, GL.GL_TEXTURE_MIN_LOD, cmd.min_lod)
+    GL.glSamplerParameterf(name, GL.GL_TEXTURE_MAX_LOD, cmd.max_lod)
+    if cmd.max_anisotropy > 1:
+        GL.glSamplerParameterf(name, 0x84FE, float(cmd.max_anisotropy))  # GL_TEXTURE_MAX_ANISOTROPY
+    GL.glSamplerParameterfv(name, GL.GL_TEXTURE_BORDER_COLOR, [_f32(b) for b in cmd.border_color])
+    return SamplerState(name, cmd.compare_mode)
+
+
+def make_sampler_view(res, cmd, command: str, gl_mapping) -> SamplerView:
+    """A GL name that samples the view: its format, levels, layers and swizzle."""
+    storage = res.storage
+    base = getattr(storage, "gl_name", 0)
+    if not base:
+        log.info("sampler view of resource %d without a GL object samples as empty", res.handle)
+        return SamplerView(0, False, res)
+    try:
+        fmt = formats.info(cmd.format)
+    except formats.FormatError:
+        raise GuestError(command, f"unknown format {cmd.format}") from None
+    mapping = gl_mapping(cmd.format)
+    if res.template.target == TextureTarget.BUFFER:
+        if mapping is None:
+            return SamplerView(0, False, res)
+        name = names.create(GL.glCreateTextures, GL.GL_TEXTURE_BUFFER)
+        first = cmd.first_element * fmt.block_bytes
+        count = (cmd.last_element - cmd.first_element + 1) * fmt.block_bytes
+        if cmd.last_element < cmd.first_element or first + count > res.layout.total_size:
+            GL.glDeleteTextures(1, [name])
+            raise GuestError(command, "buffer view outside its buffer")
+        GL.glTextureBufferRange(name, mapping.internal_format, base, first, count)
+        return SamplerView(name, True, res)
+    t = res.template
+    first_level, last_level = cmd.first_level, cmd.last_level
+    if first_level > last_level or last_level > t.last_level:
+        raise GuestError(command, f"levels {first_level}..{last_level} outside 0..{t.last_level}")
+    layers = res.layout.levels[0].depth if t.target != TextureTarget.TEXTURE_3D else 1
+    first_layer, last_layer = (cmd.first_layer, cmd.last_layer) if layers > 1 else (0, 0)
+    if first_layer > last_layer or last_layer >= layers:
+        raise GuestError(command, f"layers {first_layer}..{last_layer} outside 0..{layers - 1}")
+    if cmd.target >= len(enums.TEXTURE_TARGET) or cmd.target == TextureTarget.BUFFER:
+        raise GuestError(command, f"view target {cmd.target}")
+    target = enums.TEXTURE_TARGET[cmd.target]
+    if getattr(storage, "samples", 0):
+        target = GL.GL_TEXTURE_2D_MULTISAMPLE if cmd.target == TextureTarget.TEXTURE_2D \
+            else GL.GL_TEXTURE_2D_MULTISAMPLE_ARRAY
+    internal = mapping.internal_format if mapping is not None else storage.gl_internal_format
+    name = int(GL.glGenTextures(1))
+    try:
+        GL.glTextureView(name, target, base, internal, first_level, last_level - first_level + 1,
+                         first_layer, last_layer - first_layer + 1)
+    except GLError as err:
+        # Incompatible view class or target: sample the resource as it is.
+        GL.glDeleteTextures(1, [name])
+        log.info("texture view of resource %d (format %s) refused by the host: %s", res.handle, fmt.name, err)
+        return SamplerView(base, False, res)
+    swizzle = [enums.SWIZZLE[s] for s in (cmd.swizzle_r, cmd.swizzle_g, cmd.swizzle_b, cmd.swizzle_a)]
+    format_swizzle = mapping.swizzle if mapping is not None else None
+    if format_swizzle:
+        # The view's swizzle picks from what the guest format holds; the host
+        # format's own swizzle says where those channels live.
+        lookup = dict(zip((GL.GL_RED, GL.GL_GREEN, GL.GL_BLUE, GL.GL_ALPHA), format_swizzle))
+        swizzle = [lookup.get(s, s) for s in swizzle]
+    GL.glTextureParameteriv(name, GL.GL_TEXTURE_SWIZZLE_RGBA, swizzle)
+    if fmt.is_depth and fmt.is_stencil:
+        GL.glTextureParameteri(name, GL.GL_DEPTH_STENCIL_TEXTURE_MODE, GL.GL_DEPTH_COMPONENT)
+    elif fmt.is_stencil and not fmt.is_depth:
+        GL.glTextureParameteri(name, GL.GL_DEPTH_STENCIL_TEXTURE_MODE, GL.GL_STENCIL_INDEX)
+    return SamplerView(name, True, res)
+
+
+def release(view_or_state) -> None:
+    if isinstance(view_or_state, SamplerView):
+        if view_or_state.owned and view_or_state.gl_name:
+            GL.glDeleteTextures(1, [view_or_state.gl_name])
+    elif isinstance(view_or_state, SamplerState):
+        GL.glDeleteSamplers(1, [view_or_state.gl_name])

@@ -1,0 +1,69 @@
+"""Unmodified Mesa 22.3.6 (virpipe) against a real pyvirgl server: the guest sees pyvirgl's caps."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from pyvirgl.tools.run import can_isolate
+from pyvirgl.tools.session import guest_env, xvfb
+
+pytestmark = pytest.mark.mesa
+
+
+@pytest.fixture(scope="module")
+def display():
+    if shutil.which("glxgears") is None:
+        pytest.fail("mesa-utils is not installed: run `make test`, which installs it")
+    with xvfb() as disp:
+        yield disp
+
+
+def run_through(socket_path: str, display: str, *command: str, seconds: float = 6) -> str:
+    """Run a GL program whose /tmp/.virgl_test leads to `socket_path` (private mount namespace)."""
+    unshare = can_isolate()
+    assert unshare is not None, "these tests need unshare -m (root or user namespaces)"
+    argv = [*unshare, sys.executable, "-m", "pyvirgl.tools.nsexec", socket_path, "--", *command]
+    try:
+        out = subprocess.run(argv, env=guest_env(display=display), stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, timeout=seconds).stdout
+    except subprocess.TimeoutExpired as done:
+        out = done.stdout or b""
+    return out.decode(errors="replace")
+
+
+def test_glxgears_reports_pyvirgl_renderer_and_caps_version(server_socket, display):
+    sock, log = server_socket
+    out = run_through(sock, display, "glxgears", "-info")
+    renderer = re.search(r"GL_RENDERER\s*=\s*(.*)", out)
+    version = re.search(r"GL_VERSION\s*=\s*(\S+)", out)
+    assert renderer, out[-3000:]
+    assert renderer.group(1).startswith("virgl (pyvirgl "), renderer.group(1)
+    assert version, out[-3000:]
+    # The GL version Mesa computes from our caps: at least 2.1, never more than the host.
+    major, minor = (int(x) for x in version.group(1).split(".")[:2])
+    assert (2, 1) <= (major, minor) <= (4, 6)
+    text = open(log).read()
+    assert "Traceback" not in text, text[-3000:]
+
+
+def test_two_programs_at_once_each_get_their_own_process(server_socket, display):
+    sock, log = server_socket
+    unshare = can_isolate()
+    argv = [*unshare, sys.executable, "-m", "pyvirgl.tools.nsexec", sock, "--", "glxgears", "-info"]
+    procs = [subprocess.Popen(argv, env=guest_env(display=display), stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT) for _ in range(2)]
+    outs = []
+    for p in procs:
+        try:
+            outs.append(p.communicate(timeout=5)[0])
+        except subprocess.TimeoutExpired:
+            p.kill()
+            outs.append(p.communicate()[0])
+    for out in outs:
+        assert b"virgl (pyvirgl" in out, out[-2000:]
+    pids = set(re.findall(r"pyvirgl\[(\d+)\] DEBUG pyvirgl.server: pid \d+ <- CreateRenderer", open(log).read()))
+    assert len(pids) >= 2
