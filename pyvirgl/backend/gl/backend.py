@@ -10,6 +10,7 @@ import logging
 from OpenGL import GL
 
 from pyvirgl.backend.gl import framebuffer, storage, textures
+from pyvirgl.backend.gl.blit import Blitter
 from pyvirgl.backend.gl.draw import DrawContext
 from pyvirgl.backend.gl.egl import HostContext
 from pyvirgl.backend.gl.executor import Executor
@@ -36,6 +37,7 @@ class GLBackend:
         self.programs = ProgramCache(HostShaderCaps(glsl_version=self.info.glsl_version,
                                                     extensions=self.info.extensions))
         self.drawing = DrawContext(self.programs)
+        self.blitter = Blitter()
         self._fence = None
         lim = self.info.limit
         self._limits = Limits(
@@ -129,6 +131,12 @@ class GLBackend:
             self.drawing.draw(ex, sub, self.state, cmd)
         except framebuffer.HostLimitation as err:
             ex.skip_with_reason("DRAW_VBO", str(err))
+
+    def blit(self, ex, cmd) -> None:
+        try:
+            self.blitter.blit(ex, cmd, self.state)
+        except framebuffer.HostLimitation as err:
+            ex.skip_with_reason("BLIT", str(err))
 
     def copy_region(self, src, src_level, src_box, dst, dst_level, dst_box) -> None:
         # Through the storages' own read/write, so every target and format works

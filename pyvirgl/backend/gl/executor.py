@@ -376,6 +376,11 @@ def _draw(ex: Executor, cmd: d.DrawVbo) -> None:
     ex.backend.draw(ex, ex.current("DRAW_VBO"), cmd)
 
 
+@handles(d.Blit)
+def _blit(ex: Executor, cmd: d.Blit) -> None:
+    ex.backend.blit(ex, cmd)
+
+
 @handles(d.Transfer3D)
 def _transfer3d(ex: Executor, cmd) -> None:
     """A transfer queued in the stream: between the resource and its shared memory."""

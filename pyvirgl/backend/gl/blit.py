@@ -1,0 +1,99 @@
+"""BLIT: scaled, filtered, format-converting copies between two resources through framebuffers."""
+from __future__ import annotations
+
+from OpenGL import GL
+
+from pyvirgl.backend.gl import names
+from pyvirgl.backend.gl.framebuffer import HostLimitation
+from pyvirgl.protocol import formats
+from pyvirgl.protocol.types import Box
+
+COMMAND = "BLIT"
+PIPE_MASK_RGBA = 0xF
+PIPE_MASK_Z = 1 << 4
+PIPE_MASK_S = 1 << 5
+
+
+class Blitter:
+    def __init__(self) -> None:
+        self._read_fbo = 0
+        self._draw_fbo = 0
+
+    def _fbos(self) -> tuple[int, int]:
+        if not self._read_fbo:
+            self._read_fbo = names.create(GL.glCreateFramebuffers)
+            self._draw_fbo = names.create(GL.glCreateFramebuffers)
+        return self._read_fbo, self._draw_fbo
+
+    def blit(self, ex, cmd, state) -> None:
+        src = ex.resource(cmd.src.res_handle, COMMAND)
+        dst = ex.resource(cmd.dst.res_handle, COMMAND)
+        for region, res in ((cmd.src, src), (cmd.dst, dst)):
+            if region.width == 0 or region.height == 0 or region.depth == 0:
+                return  # Gallium allows empty boxes (and negative ones for flips, handled below)
+            box = Box(min(region.x, region.x + region.width), min(region.y, region.y + region.height),
+                      region.z, abs(region.width), abs(region.height), abs(region.depth))
+            res.layout.check_box(COMMAND, region.level, box)
+        src_tex, dst_tex = getattr(src.storage, "gl_name", 0), getattr(dst.storage, "gl_name", 0)
+        if not src_tex or not dst_tex or src.template.target == 0 or dst.template.target == 0:
+            raise HostLimitation("blit between resources that are not GL textures")
+        src_fmt, dst_fmt = formats.info(src.template.format), formats.info(dst.template.format)
+        mask = 0
+        if cmd.mask & PIPE_MASK_RGBA:
+            mask |= GL.GL_COLOR_BUFFER_BIT
+        if cmd.mask & PIPE_MASK_Z and src_fmt.is_depth and dst_fmt.is_depth:
+            mask |= GL.GL_DEPTH_BUFFER_BIT
+        if cmd.mask & PIPE_MASK_S and src_fmt.is_stencil and dst_fmt.is_stencil:
+            mask |= GL.GL_STENCIL_BUFFER_BIT
+        if not mask:
+            return
+        read_fbo, draw_fbo = self._fbos()
+        depth = max(abs(cmd.src.depth), 1)
+        state.prepare_for_clear()  # blits, like clears, ignore masks
+        if cmd.scissor_enable:
+            GL.glEnable(GL.GL_SCISSOR_TEST)
+            GL.glScissor(cmd.scissor_minx, cmd.scissor_miny, cmd.scissor_maxx - cmd.scissor_minx,
+                         cmd.scissor_maxy - cmd.scissor_miny)
+        filt = GL.GL_LINEAR if cmd.filter and mask == GL.GL_COLOR_BUFFER_BIT else GL.GL_NEAREST
+        for layer in range(depth):
+            self._attach(read_fbo, src, src_tex, cmd.src.level, cmd.src.z + layer, src_fmt, mask)
+            self._attach(draw_fbo, dst, dst_tex, cmd.dst.level, cmd.dst.z + layer, dst_fmt, mask)
+            GL.glBlitNamedFramebuffer(
+                read_fbo, draw_fbo,
+                cmd.src.x, cmd.src.y, cmd.src.x + cmd.src.width, cmd.src.y + cmd.src.height,
+                cmd.dst.x, cmd.dst.y, cmd.dst.x + cmd.dst.width, cmd.dst.y + cmd.dst.height,
+                mask, filt)
+        GL.glDisable(GL.GL_SCISSOR_TEST)
+        state.invalidate()
+
+    @staticmethod
+    def _attach(fbo: int, res, tex: int, level: int, layer: int, fmt, mask: int) -> None:
+        for attachment in (GL.GL_COLOR_ATTACHMENT0, GL.GL_DEPTH_STENCIL_ATTACHMENT):
+            GL.glNamedFramebufferTexture(fbo, attachment, 0, 0)
+        if fmt.is_depth and fmt.is_stencil:
+            attachment = GL.GL_DEPTH_STENCIL_ATTACHMENT
+        elif fmt.is_depth:
+            attachment = GL.GL_DEPTH_ATTACHMENT
+        elif fmt.is_stencil:
+            attachment = GL.GL_STENCIL_ATTACHMENT
+        else:
+            attachment = GL.GL_COLOR_ATTACHMENT0
+        layered = res.storage.gl_target in (GL.GL_TEXTURE_3D, GL.GL_TEXTURE_2D_ARRAY, GL.GL_TEXTURE_1D_ARRAY,
+                                            GL.GL_TEXTURE_CUBE_MAP, GL.GL_TEXTURE_CUBE_MAP_ARRAY,
+                                            GL.GL_TEXTURE_2D_MULTISAMPLE_ARRAY)
+        if layered:
+            GL.glNamedFramebufferTextureLayer(fbo, attachment, tex, level, layer)
+        else:
+            GL.glNamedFramebufferTexture(fbo, attachment, tex, level)
+        if attachment == GL.GL_COLOR_ATTACHMENT0:
+            GL.glNamedFramebufferReadBuffer(fbo, GL.GL_COLOR_ATTACHMENT0)
+            GL.glNamedFramebufferDrawBuffer(fbo, GL.GL_COLOR_ATTACHMENT0)
+        status = GL.glCheckNamedFramebufferStatus(fbo, GL.GL_FRAMEBUFFER)
+        if status != GL.GL_FRAMEBUFFER_COMPLETE:
+            raise HostLimitation(f"blit {fmt.name} level {level}: framebuffer incomplete ({status:#x})")
+
+    def release(self) -> None:
+        if self._read_fbo:
+            GL.glDeleteFramebuffers(2, [self._read_fbo, self._draw_fbo])
+            self._read_fbo = self._draw_fbo = 0
+
