@@ -1,0 +1,118 @@
+"""What translation hands to the executor: GLSL text plus binding metadata.
+
+Binding conventions (every name below is generated, prefixed by the stage,
+so one program's stages never clash):
+
+* Constant buffers: guest constant buffer i is the std140 uniform block
+  `ConstantBlock.block_name` holding `uvec4 <member>[vec4_count]`. One uvec4
+  per guest vec4, 16-byte stride, so the executor uploads the guest's
+  SET_CONSTANT_BUFFER dwords verbatim into a GL buffer of at least
+  `size_bytes` (pad with zeros) and binds it with glUniformBlockBinding +
+  glBindBufferRange(GL_UNIFORM_BUFFER).
+* Samplers: one GLSL sampler uniform per (sampler view, sampler state) pair;
+  set it to a texture unit with glUniform1i, bind the view's texture and the
+  sampler state there.
+* Images: `uniform <format> image*`; set the unit with glUniform1i and bind
+  with glBindImageTexture (image_format is the GL enum name to use).
+* Shader buffers: std430 `buffer` blocks of `uint data[]`, bound with
+  glShaderStorageBlockBinding + glBindBufferRange(GL_SHADER_STORAGE_BUFFER).
+* Atomic counters: `layout(binding=b, offset=4*i)` counters; the guest atomic
+  buffer n is bound to GL_ATOMIC_COUNTER_BUFFER binding b.
+* Driver uniforms (plain uniforms, set by the executor): see DRIVER_UNIFORMS.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# purpose -> what the executor must store in the uniform named in driver_uniforms.
+DRIVER_UNIFORMS = {
+    "clip_planes": "vec4[8]: the rasterizer's user clip planes (set_clip_state)",
+    "fb_height": "float: height of the bound framebuffer (lower-left gl_FragCoord origin)",
+}
+
+
+@dataclass(frozen=True)
+class ConstantBlock:
+    block_name: str
+    guest_index: int
+    vec4_count: int
+
+    @property
+    def size_bytes(self) -> int:
+        return 16 * self.vec4_count
+
+
+@dataclass(frozen=True)
+class SamplerBinding:
+    uniform_name: str
+    view_index: int
+    sampler_index: int
+    glsl_type: str
+    shadow: bool
+
+
+@dataclass(frozen=True)
+class ImageBinding:
+    uniform_name: str
+    image_index: int
+    glsl_type: str
+    format_qualifier: str | None
+
+
+@dataclass(frozen=True)
+class BufferBinding:
+    block_name: str
+    buffer_index: int
+
+
+@dataclass(frozen=True)
+class AtomicBinding:
+    binding: int          # GL atomic counter buffer binding point used in the GLSL
+    guest_buffer: int     # HWATOMIC[n][..]: the guest's atomic buffer n
+
+
+@dataclass(frozen=True)
+class VertexInput:
+    location: int         # IN[i] -> layout(location = i)
+    name: str
+
+
+@dataclass(frozen=True)
+class ColorOutput:
+    name: str
+    location: int
+    index: int            # dual-source blend index (0 or 1)
+    guest_cbuf: int
+
+
+@dataclass(frozen=True)
+class Varying:
+    semantic: str         # e.g. "GENERIC[3]", "COLOR[0]", "PATCH[1]"
+    glsl_name: str
+
+
+@dataclass(frozen=True)
+class TranslatedShader:
+    stage: str                      # "vertex", "fragment", "geometry", "tess_control", "tess_eval", "compute"
+    glsl: str
+    constant_blocks: tuple[ConstantBlock, ...] = ()
+    samplers: tuple[SamplerBinding, ...] = ()
+    images: tuple[ImageBinding, ...] = ()
+    buffers: tuple[BufferBinding, ...] = ()
+    atomics: tuple[AtomicBinding, ...] = ()
+    vertex_inputs: tuple[VertexInput, ...] = ()
+    color_outputs: tuple[ColorOutput, ...] = ()
+    inputs: tuple[Varying, ...] = ()
+    outputs: tuple[Varying, ...] = ()
+    # Transform feedback: GLSL output names in the order of the TGSI OUT registers they come from.
+    output_registers: tuple[tuple[int, str], ...] = ()
+    driver_uniforms: tuple[tuple[str, str], ...] = ()
+    writes_depth: bool = False
+    uses_discard: bool = False
+    local_size: tuple[int, int, int] | None = None
+    # Names for glTransformFeedbackVaryings(GL_INTERLEAVED_ATTRIBS), with gl_SkipComponents*
+    # for gaps and gl_NextBuffer between buffers.
+    xfb_varyings: tuple[str, ...] = ()
+
+    def driver_uniform(self, purpose: str) -> str | None:
+        return dict(self.driver_uniforms).get(purpose)
