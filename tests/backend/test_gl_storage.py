@@ -28,16 +28,31 @@ from pyvirgl.renderer.resources import (  # noqa: E402
 pytestmark = pytest.mark.gl
 
 
-@pytest.fixture(scope="module")
-def host_gl():
-    # Left alive on purpose: terminating the shared EGL display would kill
-    # any other module's context in this process.
-    return HostContext()
+def _host_and_formats():
+    """This module's GL context, and every format the GL mapping has and the host
+    can sample from. The context is made at import (the formats parametrize the
+    tests) and left alive: terminating the shared EGL display would kill any
+    other module's context in this process. Whatever was current before is
+    current again afterwards."""
+    display, draw, read, previous = (EGL.eglGetCurrentDisplay(), EGL.eglGetCurrentSurface(EGL.EGL_DRAW),
+                                     EGL.eglGetCurrentSurface(EGL.EGL_READ), EGL.eglGetCurrentContext())
+    try:
+        host = HostContext()
+    except HostGLUnavailable as err:
+        pytest.skip(f"no host GL: {err}", allow_module_level=True)
+    try:
+        return host, [formats.info(fid) for fid in probe_formats().ids("sampler")]
+    finally:
+        if previous:
+            EGL.eglMakeCurrent(display, draw, read, previous)
+
+
+HOST, FORMATS = _host_and_formats()
 
 
 @pytest.fixture(autouse=True)
-def current(host_gl):
-    EGL.eglMakeCurrent(host_gl.display, EGL.EGL_NO_SURFACE, EGL.EGL_NO_SURFACE, host_gl.context)
+def current():
+    EGL.eglMakeCurrent(HOST.display, EGL.EGL_NO_SURFACE, EGL.EGL_NO_SURFACE, HOST.context)
     assert GL.glGetError() == GL.GL_NO_ERROR
     yield
     assert GL.glGetError() == GL.GL_NO_ERROR
@@ -51,21 +66,6 @@ def tex_param(name: int, pname: int) -> int:
     return out[0]
 
 
-def supported_formats() -> list[formats.FormatInfo]:
-    """Every format the GL mapping has and this host's GL can sample from."""
-    try:
-        ctx = HostContext()
-    except HostGLUnavailable as err:
-        pytest.skip(f"no host GL: {err}", allow_module_level=True)
-    try:
-        masks = probe_formats()
-        return [formats.info(fid) for fid in masks.ids("sampler")]
-    finally:
-        EGL.eglMakeCurrent(ctx.display, EGL.EGL_NO_SURFACE, EGL.EGL_NO_SURFACE, EGL.EGL_NO_CONTEXT)
-        EGL.eglDestroyContext(ctx.display, ctx.context)
-
-
-FORMATS = supported_formats()
 FORMAT_IDS = [f.name for f in FORMATS]
 BY_NAME = {f.name: f for f in FORMATS}
 
