@@ -14,6 +14,11 @@ Conventions the executor can rely on:
 - Arrays in and out are uint8, shaped (layers, block rows, row bytes): the
   box's bytes, tightly packed per row, in the guest's (Gallium's) byte order.
 - The context that created a storage must be current when it is used.
+- Storage that GL cannot back (CUSTOM/STAGING-only buffers, 3D depth,
+  1D/rectangle compressed, formats without a GL mapping) is not made:
+  `create_storage` returns None and the renderer keeps host memory.
+- Writing into a multisample texture raises HostLimitation (Mesa's guest
+  driver never does it: it resolves through a blit on its side).
 """
 from __future__ import annotations
 
@@ -231,7 +236,7 @@ class GLTextureStorage:
         self._repack = _repack_for(self.format, glf)
         self.gl_name = _create(_dsa.glCreateTextures, self.gl_target)
         try:
-            self._allocate(t)
+            self._allocate()
             self._zero_fill()
         except Exception:
             self.release()
@@ -244,7 +249,7 @@ class GLTextureStorage:
             return lv.width, lv.depth, 1
         return lv.width, lv.height, lv.depth
 
-    def _allocate(self, t) -> None:
+    def _allocate(self) -> None:
         name, ifmt = self.gl_name, self.gl_internal_format
         w, h, d = self._gl_extent(0)
         if self.samples:
