@@ -124,6 +124,10 @@ def _run_one(state: TargetState, test: PiglitTest, cfg: RunConfig) -> TestOutcom
     skip = test.skip_reason(cfg.platform)
     if skip:
         return TestOutcome("skip", skip)
+    if not os.access(test.argv[0], os.X_OK):
+        # piglit's runner reports a missing executable as skip (Debian's
+        # package omits a few, e.g. the dma-buf tests).
+        return TestOutcome("skip", f"test executable not found: {test.argv[0]}")
     sandbox = state.sandbox
     if sandbox.server_spec is not None and not sandbox.server_alive():
         if not _restart(state, "server was not running before the test"):
@@ -200,13 +204,16 @@ def _run_group(tests, states, cfg, outcomes, progress) -> None:
     def work(job):
         test, target = job
         state = states[target]
-        if test.concurrent:
-            outcome = _run_one(state, test, cfg)
-        else:
-            # piglit never overlaps run_concurrent=False tests; keep them
-            # alone per target (other targets are separate GL stacks).
-            with state.serial_lock:
+        try:
+            if test.concurrent:
                 outcome = _run_one(state, test, cfg)
+            else:
+                # piglit never overlaps run_concurrent=False tests; keep them
+                # alone per target (other targets are separate GL stacks).
+                with state.serial_lock:
+                    outcome = _run_one(state, test, cfg)
+        except Exception as exc:  # a runner bug must not lose the other results
+            outcome = TestOutcome("notrun", f"runner error: {type(exc).__name__}: {exc}")
         outcomes[test.name][target] = outcome
         progress.step(target, outcome.status)
 

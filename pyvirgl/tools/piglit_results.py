@@ -29,6 +29,7 @@ LOST_CONNECTION = "lost connection to rendering server"
 
 @dataclass
 class TestOutcome:
+    __test__ = False  # not a pytest class, despite the name
     status: str
     detail: str = ""
     returncode: int | None = None
