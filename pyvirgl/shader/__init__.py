@@ -1,0 +1,57 @@
+"""The shader compiler: guest TGSI text -> host GLSL.
+
+Pipeline: `tgsi` (lexer/parser -> immutable IR -> validation), then `glsl`
+(emitter driven by a ShaderKey and the host's HostShaderCaps). The package
+never imports OpenGL; callers compile the returned source themselves.
+
+    shader = parse(text)                      # IR, or ShaderError
+    out = translate(text, ShaderKey(), HostShaderCaps(450, exts))
+    out.glsl, out.constant_blocks, out.samplers, ...
+
+See glsl/result.py for the binding conventions an executor must follow.
+"""
+from __future__ import annotations
+
+from .cache import TranslationCache
+from .errors import ShaderError
+from .glsl.key import COLOR_FLOAT, COLOR_INT, COLOR_UINT, HostShaderCaps, ShaderKey, StreamOutput
+from .glsl.result import (
+    DRIVER_UNIFORMS, AtomicBinding, BufferBinding, ColorOutput, ConstantBlock, ImageBinding,
+    SamplerBinding, TranslatedShader, Varying, VertexInput,
+)
+from .tgsi import ir
+from .tgsi import parse as _parse
+from .tgsi.ir import Shader
+
+
+def parse(text: str) -> Shader:
+    """Parse and validate TGSI text into IR. Raises ShaderError (and only that) on bad input."""
+    try:
+        return _parse(text)
+    except ShaderError:
+        raise
+    except (RecursionError, MemoryError, ValueError, OverflowError, KeyError, IndexError) as err:
+        # Defence in depth: a parser bug must still look like a refused shader, not a crash.
+        raise ShaderError(f"malformed shader ({type(err).__name__})") from None
+
+
+def translate(text_or_ir: str | Shader, key: ShaderKey, host: HostShaderCaps) -> TranslatedShader:
+    """TGSI text (or parsed IR) -> GLSL plus the metadata needed to bind it."""
+    from .glsl.emitter import translate_ir
+    shader = parse(text_or_ir) if isinstance(text_or_ir, str) else text_or_ir
+    if not isinstance(shader, Shader):
+        raise ShaderError("translate() needs TGSI text or a parsed Shader")
+    try:
+        return translate_ir(shader, key, host)
+    except ShaderError:
+        raise
+    except (RecursionError, ValueError, OverflowError, KeyError, IndexError) as err:
+        raise ShaderError(f"cannot translate shader ({type(err).__name__}: {err})") from None
+
+
+__all__ = [
+    "parse", "translate", "ShaderError", "ShaderKey", "HostShaderCaps", "StreamOutput",
+    "TranslatedShader", "TranslationCache", "ConstantBlock", "SamplerBinding", "ImageBinding",
+    "BufferBinding", "AtomicBinding", "VertexInput", "ColorOutput", "Varying", "DRIVER_UNIFORMS",
+    "COLOR_FLOAT", "COLOR_INT", "COLOR_UINT", "Shader", "ir",
+]

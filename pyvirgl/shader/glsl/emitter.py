@@ -306,7 +306,7 @@ class Emitter:
 
     def const_read(self, op) -> str:
         if op.dim_indirect is not None:
-            raise ShaderError("indirectly selected constant buffers are not supported")
+            return self._const_read_dynamic_buffer(op)
         d = op.dim or 0
         size = self.const_sizes.get(d)
         if size is None:
@@ -315,6 +315,41 @@ class Emitter:
         if op.indirect is not None:
             return f"{name}[{self.bounded(self.index_expr(op.indirect, op.index), 0, size)}]"
         return f"{name}[{op.index}]"
+
+    def _const_read_dynamic_buffer(self, op) -> str:
+        """CONST[ADDR[a].x+k][i]: a uniform-block array in GL; here a switch over declared blocks."""
+        fname = f"{self.p}_cb_at"
+        if fname not in self.helpers:
+            cases = "\n".join(
+                f"    case {d}: return {self.p}_c{d}[clamp(i, 0, {size - 1})];"
+                for d, size in sorted(self.const_sizes.items()))
+            self.helpers[fname] = (f"uvec4 {fname}(int b, int i)\n{{\n  switch (b) {{\n{cases}\n"
+                                   f"    default: return uvec4(0u);\n  }}\n}}\n")
+        buf = self.index_expr(op.dim_indirect, op.dim or 0)
+        idx = self.index_expr(op.indirect, op.index) if op.indirect is not None else str(op.index)
+        return f"{fname}({buf}, {idx})"
+
+    def op_INTERP_CENTROID(self, inst):
+        self._interp(inst, "interpolateAtCentroid", None)
+
+    def op_INTERP_SAMPLE(self, inst):
+        self._interp(inst, "interpolateAtSample", self.src(inst.src[1], I, [0]))
+
+    def op_INTERP_OFFSET(self, inst):
+        self._interp(inst, "interpolateAtOffset", self.src(inst.src[1], F, [0, 1]))
+
+    def _interp(self, inst, fn: str, extra: str | None) -> None:
+        self.features.need("gpu_shader5")
+        s = inst.src[0]
+        if s.file != RegFile.IN or s.indirect is not None:
+            raise ShaderError(f"{inst.op.name} needs a directly addressed input")
+        expr, lane = self.register(s)
+        if lane != F or not expr.endswith(".d") or " " in expr:
+            raise ShaderError(f"{inst.op.name} on an input that is not an interpolated varying")
+        comps = mask_comps(inst.dst[0].write_mask)
+        call = f"{fn}({expr}{', ' + extra if extra else ''})"
+        sw = "".join(SWZ[s.swizzle[c]] for c in comps)
+        self.store(inst.dst[0], self.modifiers(s, f"{call}.{sw}", F, len(comps)), F, comps, inst.saturate)
 
     # inputs / outputs are implemented in io.py-like methods below
     from .io import (  # noqa: E402  (methods mixed in from a sibling module)

@@ -285,7 +285,16 @@ def _indirect_input(self, op) -> str:
 def output_read(self, op) -> str:
     if self.is_tcs:
         if op.indirect is not None:
-            raise ShaderError("indirect reads of tessellation control outputs are not supported")
+            fname = f"{self.p}_out_at"
+            if fname not in self.helpers:
+                cases = []
+                for reg in sorted(self.tcs_out):
+                    lvs = self.tcs_out[reg]("v")
+                    cases.append(f"    case {reg}: return vec4({', '.join(lv or '0.0' for lv in lvs)});")
+                body = "\n".join(cases)
+                self.helpers[fname] = (f"vec4 {fname}(int v, int r)\n{{\n  switch (r) {{\n{body}\n"
+                                       f"    default: return vec4(0.0);\n  }}\n}}\n")
+            return f"{fname}({self.vertex_index(op)}, {self.index_expr(op.indirect, op.index)})"
         fn = self.tcs_out.get(op.index)
         if fn is None:
             raise ShaderError(f"OUT[{op.index}] is not declared")

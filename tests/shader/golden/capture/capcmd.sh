@@ -1,0 +1,13 @@
+#!/bin/bash
+# Usage (inside unshare -m): capcmd.sh CMDFILE OUTDIR ; each line: name|command args
+mkdir -p /var/tmp/capwork/privtmp
+mount --bind /var/tmp/capwork/privtmp /tmp
+virgl_test_server --use-egl-surfaceless --multi-clients 2>/var/tmp/capwork/srv2.err >/dev/null &
+SRV=$!
+sleep 1
+mkdir -p "$2"
+cd /usr/lib/x86_64-linux-gnu/piglit/bin
+while IFS='|' read -r name cmd; do
+  VTEST_TEE="$2/$name.bin" LD_PRELOAD=/var/tmp/capwork/tee.so LIBGL_ALWAYS_SOFTWARE=1 GALLIUM_DRIVER=virpipe PIGLIT_PLATFORM=surfaceless_egl timeout 30 ./$cmd -auto -fbo >"$2/$name.log" 2>&1 < /dev/null
+done < "$1"
+kill $SRV
