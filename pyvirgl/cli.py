@@ -13,6 +13,10 @@ def _serve(args: argparse.Namespace) -> int:
     from pyvirgl.renderer.factory import caps_from_probe_child, make_renderer_factory
 
     configure_logging(args.verbose)
+    if args.dump_shaders:
+        import os
+        from pyvirgl.backend.gl.programs import DUMP_DIR_ENV
+        os.environ[DUMP_DIR_ENV] = os.path.abspath(args.dump_shaders)
     if args.use_gles:
         print("pyvirgl serve: --use-gles (an OpenGL ES host) is not implemented yet; "
               "the renderer runs on desktop GL only", file=sys.stderr)
@@ -75,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="accepted for compatibility with virgl_test_server; in-process serving takes several clients")
     serve.add_argument("--use-gles", action="store_true", help="OpenGL ES host (not implemented yet)")
     serve.add_argument("-v", "--verbose", action="store_true", help="log every protocol request")
+    serve.add_argument("--dump-shaders", metavar="DIR", help="write every guest TGSI shader and its GLSL to DIR")
     serve.add_argument("--max-clients", type=int, default=0, help=argparse.SUPPRESS)
     serve.add_argument("--ready-fd", type=int, default=None, help=argparse.SUPPRESS)
     serve.set_defaults(func=_serve)

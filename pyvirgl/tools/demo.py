@@ -32,16 +32,19 @@ def main() -> int:
         prefix = [*unshare, sys.executable, "-m", "pyvirgl.tools.nsexec", socket_path, "--"]
     log_path = os.path.abspath("out/demo-server.log")
     with xvfb() as display, pyvirgl_server(socket_path, log_path=log_path):
-        try:
-            proc = subprocess.run([*prefix, "glxgears", "-info"], env=guest_env(display=display),
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                  timeout=SECONDS)
-            output = proc.stdout
-        except subprocess.TimeoutExpired as done:  # the normal end: glxgears runs until stopped
-            output = (done.stdout or b"").decode() if isinstance(done.stdout, bytes) else (done.stdout or "")
-            image = screenshot(display)
-        else:
-            image = screenshot(display)
+        with tempfile.TemporaryFile() as captured:
+            proc = subprocess.Popen([*prefix, "glxgears", "-info"], env=guest_env(display=display),
+                                    stdout=captured, stderr=subprocess.STDOUT)
+            try:
+                proc.wait(SECONDS)  # glxgears runs until stopped; an early exit is a failure
+            except subprocess.TimeoutExpired:
+                image = screenshot(display)  # while its window is still up
+                proc.terminate()
+                proc.wait()
+            else:
+                image = screenshot(display)
+            captured.seek(0)
+            output = captured.read().decode(errors="replace")
     write_png("out/demo.png", image)
     renderer = re.search(r"GL_RENDERER\s*=\s*(.*)", output)
     version = re.search(r"GL_VERSION\s*=\s*(.*)", output)

@@ -50,11 +50,12 @@ def screenshot(display: str) -> np.ndarray:
     header_size, width, height = header[0], header[4], header[5]
     bits_per_pixel, bytes_per_line, ncolors = header[11], header[12], header[19]
     byte_order = header[7]  # 0 = LSBFirst
-    if bits_per_pixel != 32:
-        raise RuntimeError(f"unsupported xwd depth {bits_per_pixel}")
+    if bits_per_pixel not in (24, 32):
+        raise RuntimeError(f"unsupported xwd pixel size {bits_per_pixel}")
+    size = bits_per_pixel // 8
     start = header_size + 12 * ncolors
     pixels = np.frombuffer(raw, np.uint8, count=height * bytes_per_line, offset=start)
-    pixels = pixels.reshape(height, bytes_per_line)[:, :width * 4].reshape(height, width, 4)
-    if byte_order == 0:  # B, G, R, X in memory
+    pixels = pixels.reshape(height, bytes_per_line)[:, :width * size].reshape(height, width, size)
+    if byte_order == 0:  # B, G, R(, X) in memory
         return pixels[:, :, [2, 1, 0]].copy()
-    return pixels[:, :, [1, 2, 3]].copy()
+    return pixels[:, :, [size - 3, size - 2, size - 1]].copy()

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from pyvirgl.client.encoder import CommandEncoder
-from pyvirgl.decode import BlitRegion
+from pyvirgl.decode import BlitRegion, VertexBufferBinding, VertexElement, Viewport
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.formats import VirglFormat
@@ -141,3 +141,44 @@ def test_bad_handles_fail_the_context_with_a_reason(renderer, build, reason):
     # Sticky: the failed context refuses further work.
     with pytest.raises(GuestError, match="already failed"):
         renderer.submit(1, bytes(CommandEncoder()))
+
+
+VS = """VERT
+DCL IN[0]
+DCL OUT[0], POSITION
+  0: MOV OUT[0], IN[0]
+  1: END
+"""
+
+FS = """FRAG
+PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1
+DCL OUT[0], COLOR
+DCL CONST[0][0]
+  0: MOV OUT[0], CONST[0][0]
+  1: END
+"""
+
+
+def test_draw_triangle_with_constant_colour(renderer):
+    make_target(renderer, 20, w=8, h=8)
+    # A vertex buffer with one big triangle covering the whole target.
+    verts = np.array([[-1, -1, 0, 1], [3, -1, 0, 1], [-1, 3, 0, 1]], np.float32).tobytes()
+    renderer.create_resource(1, ResourceTemplate(21, TextureTarget.BUFFER, VirglFormat.R8_UNORM,
+                                                 VirglBind.VERTEX_BUFFER, len(verts), 1, 1, 1, 0, 0))
+    renderer.transfer_write(1, 21, 0, Box(0, 0, 0, len(verts), 1, 1), stride=0, layer_stride=0, offset=0,
+                            source=memoryview(verts))
+    enc = framebuffer_stream(22, 20)
+    enc.create_shader(handle=30, stage=0, text=VS)
+    enc.create_shader(handle=31, stage=1, text=FS)
+    enc.bind_shader(handle=30, shader_type=0).bind_shader(handle=31, shader_type=1)
+    enc.create_vertex_elements(handle=32, elements=(VertexElement(0, 0, 0, VirglFormat.R32G32B32A32_FLOAT),))
+    enc.bind_object(ObjectType.VERTEX_ELEMENTS, 32)
+    enc.set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 21),))
+    enc.set_viewport_state(start_slot=0, viewports=(Viewport((4.0, 4.0, 0.5), (4.0, 4.0, 0.5)),))
+    enc.set_constant_buffer(shader_type=1, index=0,
+                            data=struct.pack("<4f", 0.0, 1.0, 0.0, 1.0))
+    enc.draw_vbo(start=0, count=3, mode=4, indexed=False, instance_count=1, index_bias=0, start_instance=0,
+                 primitive_restart=False, restart_index=0, min_index=0, max_index=2, count_from_so=0)
+    renderer.submit(1, bytes(enc))
+    px = read_back(renderer, 20, 8, 8)
+    assert (px == np.array([0, 255, 0, 255], np.uint8)).all(), px[:, :, :].reshape(-1, 4)[:4]

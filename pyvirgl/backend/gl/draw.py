@@ -143,9 +143,10 @@ class DrawContext:
             GL.glPrimitiveRestartIndex(cmd.restart_index)
         else:
             GL.glDisable(GL.GL_PRIMITIVE_RESTART)
-        byte_offset = offset + cmd.start * size
+        # The guest folds the first index into the binding's offset: `start`
+        # is informational for indexed draws (the C host ignores it too).
         GL.glDrawElementsInstancedBaseVertexBaseInstance(
-            mode, cmd.count, gl_type, ctypes.c_void_p(byte_offset), instances, cmd.index_bias, cmd.start_instance)
+            mode, cmd.count, gl_type, ctypes.c_void_p(offset), instances, cmd.index_bias, cmd.start_instance)
 
     def _apply_state(self, sub, state) -> None:
         state.apply_blend(sub.table(ObjectType.BLEND).get(sub.blend))

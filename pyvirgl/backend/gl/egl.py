@@ -71,6 +71,8 @@ class HostContext:
             raise HostGLUnavailable("no GL 3.3+ core context from EGL")
         if not EGL.eglMakeCurrent(self.display, EGL.EGL_NO_SURFACE, EGL.EGL_NO_SURFACE, self.context):
             raise HostGLUnavailable("eglMakeCurrent failed")
+        _teach_pyopengl_the_context()
+
 
     def release(self) -> None:
         if self.context is not None:
@@ -78,3 +80,21 @@ class HostContext:
             EGL.eglDestroyContext(self.display, self.context)
             self.context = None
             EGL.eglTerminate(self.display)
+
+
+def _teach_pyopengl_the_context() -> None:
+    """Give PyOpenGL's extension checker the version and extensions of our context.
+
+    On the EGL platform PyOpenGL reads GL_VERSION as a ctypes array it cannot
+    split, concludes no context is current and refuses every GL 4.x and ARB
+    entry point (NullFunctionError). We read both ourselves and fill its cache.
+    """
+    from OpenGL import GL
+    from OpenGL import extensions
+
+    version = GL.glGetString(GL.GL_VERSION)
+    major, minor = (int(x) for x in version.split(b" ", 1)[0].split(b".")[:2])
+    names = [GL.glGetStringi(GL.GL_EXTENSIONS, i) for i in range(int(GL.glGetIntegerv(GL.GL_NUM_EXTENSIONS)))]
+    extensions.GLQuerier.version_string = version
+    extensions.GLQuerier.version = [major, minor]
+    extensions.GLQuerier.extensions = names

@@ -89,7 +89,10 @@ class Executor:
     # -- the loop --------------------------------------------------------------------
 
     def execute(self, stream: bytes) -> None:
+        trace = log.isEnabledFor(logging.DEBUG)
         for cmd in d.decode_commands(stream):
+            if trace:
+                log.debug("ctx %d: %s", self.ctx.ctx_id, _short(cmd))
             handler = HANDLERS.get(type(cmd))
             if handler is None:
                 self.skip(cmd)
@@ -101,6 +104,11 @@ class Executor:
             self.backend.destroy_sub_context(sub)
         self.subs.clear()
         self.sub = None
+
+
+def _short(cmd: object) -> str:
+    text = repr(cmd)
+    return text if len(text) <= 400 else text[:400] + "..."
 
 
 # --- sub-contexts ------------------------------------------------------------------

@@ -12,14 +12,11 @@ from dataclasses import dataclass
 from OpenGL import GL
 
 from pyvirgl.backend.gl import names
+from pyvirgl.backend.gl.storage import GLBufferStorage, HostLimitation
 
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol import formats
 from pyvirgl.protocol.virgl import ClearFlags, ObjectType, TextureTarget
-
-
-class HostLimitation(Exception):
-    """Something the guest may ask for that pyvirgl cannot do on this host yet."""
 
 
 @dataclass
@@ -51,7 +48,7 @@ def make_surface(res, cmd, command: str) -> Surface:
 def _attach(attachment: int, surf: Surface, fbo: int) -> None:
     storage = surf.resource.storage
     name = getattr(storage, "gl_name", 0)
-    if not name or getattr(storage, "gl_target", None) in (GL.GL_ARRAY_BUFFER, GL.GL_TEXTURE_BUFFER):
+    if not name or isinstance(storage, GLBufferStorage):
         raise HostLimitation(f"resource {surf.resource.handle} has no GL texture to render into")
     layered = surf.last_layer > surf.first_layer
     single_layer_target = storage.gl_target in (GL.GL_TEXTURE_1D, GL.GL_TEXTURE_2D, GL.GL_TEXTURE_RECTANGLE,

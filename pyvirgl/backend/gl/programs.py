@@ -9,13 +9,14 @@ set right after linking, so a draw only binds buffers and textures.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 
 from OpenGL import GL
 
-from pyvirgl import shader as sh
 from pyvirgl.backend.gl import enums
 from pyvirgl.errors import GuestError
+from pyvirgl.shader.glsl.emitter import translate_ir
 from pyvirgl.shader.tgsi.parser import parse_text
 
 log = logging.getLogger("pyvirgl.gl.programs")
@@ -47,9 +48,24 @@ class LinkedProgram:
     driver_uniforms: dict    # (stage, purpose) -> location
 
 
+# `pyvirgl serve --dump-shaders DIR` sets this: every guest shader's TGSI and
+# each GLSL variant we make from it land there, for debugging and golden tests.
+DUMP_DIR_ENV = "PYVIRGL_DUMP_SHADERS"
+STAGE_NAMES = ("vs", "fs", "gs", "tcs", "tes", "cs")
+
+
+def _dump(name: str, text: str) -> None:
+    folder = os.environ.get(DUMP_DIR_ENV)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, name), "w") as out:
+            out.write(text)
+
+
 def make_shader_object(source) -> ShaderObject:
     # Parse at creation so malformed TGSI fails the command that sent it.
     ir = parse_text(source.text)
+    _dump(f"{os.getpid()}-{source.handle}.{STAGE_NAMES[source.stage]}.tgsi", source.text)
     return ShaderObject(source, ir, source.stage)
 
 
@@ -62,10 +78,8 @@ class ProgramCache:
     def translate(self, obj: ShaderObject, key) -> object:
         found = obj.variants.get(key)
         if found is None:
-            translate = getattr(sh, "translate", None)
-            if translate is None:
-                raise HostCompileError("the GLSL emitter is not built yet")
-            found = translate(obj.ir, key, self.host_caps)
+            found = translate_ir(obj.ir, key, self.host_caps)
+            _dump(f"{os.getpid()}-{obj.source.handle}-{len(obj.variants)}.{STAGE_NAMES[obj.stage]}.glsl", found.glsl)
             obj.variants[key] = found
         return found
 

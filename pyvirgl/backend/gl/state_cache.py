@@ -113,7 +113,6 @@ class StateCache:
         else:
             GL.glEnable(GL.GL_CULL_FACE)
             GL.glCullFace({Face.FRONT: GL.GL_FRONT, Face.BACK: GL.GL_BACK}.get(rs.cull_face, GL.GL_FRONT_AND_BACK))
-        GL.glFrontFace(GL.GL_CCW if rs.front_ccw else GL.GL_CW)
         # Core GL has one polygon mode for both faces.
         GL.glPolygonMode(GL.GL_FRONT_AND_BACK, enums.POLYGON_MODE[rs.fill_front])
         _toggle(GL.GL_SCISSOR_TEST, rs.scissor)
@@ -173,6 +172,10 @@ class StateCache:
         # which is exactly what a negative y scale asks for.
         GL.glClipControl(GL.GL_UPPER_LEFT if flip else GL.GL_LOWER_LEFT,
                          GL.GL_ZERO_TO_ONE if halfz else GL.GL_NEGATIVE_ONE_TO_ONE)
+        # GL decides facing in window space after the upper-left flip, like
+        # Gallium does after its negative y scale, so the winding needs no change.
+        front_ccw = bool(rasterizer.front_ccw) if rasterizer is not None else True
+        GL.glFrontFace(GL.GL_CCW if front_ccw else GL.GL_CW)
 
     def apply_scissors(self, scissors) -> None:
         key = tuple(scissors)
