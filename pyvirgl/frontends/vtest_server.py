@@ -44,16 +44,19 @@ class ServerOptions:
     use_gles: bool = False
     verbose: bool = False
     max_clients: int = 0  # 0 = unlimited; tests use it to stop after N clients
+    record_dir: str | None = None  # save each client's raw request bytes here (fuzz seeds, replay)
 
 
 class ClientConnection:
     """One client: its socket, its decoder and its service."""
 
-    def __init__(self, sock: socket.socket, service: VtestService, peer: str) -> None:
+    def __init__(self, sock: socket.socket, service: VtestService, peer: str,
+                 record_path: str | None = None) -> None:
         self.sock = sock
         self.decoder = v.VtestDecoder()
         self.service = service
         self.peer = peer
+        self.record = open(record_path, "wb") if record_path else None
 
     def on_readable(self) -> bool:
         """Read what is there and answer it. False when the client is gone or refused."""
@@ -63,6 +66,8 @@ class ClientConnection:
             return False
         if not data:
             return False
+        if self.record is not None:
+            self.record.write(data)
         self.decoder.receive_data(data)
         try:
             while (request := self.decoder.next_request()) is not None:
@@ -97,6 +102,8 @@ class ClientConnection:
             self.service.close()
         finally:
             self.sock.close()
+            if self.record is not None:
+                self.record.close()
 
 
 def _describe(request: v.Request) -> str:
@@ -158,6 +165,13 @@ class VtestServer:
                     pass
             self._reap(block=True)
 
+    def _record_path(self, name: str) -> str | None:
+        folder = self.options.record_dir
+        if not folder:
+            return None
+        os.makedirs(folder, exist_ok=True)
+        return os.path.join(folder, f"client-{name}.vtest")
+
     def _limit_reached(self) -> bool:
         return bool(self.options.max_clients) and self._served >= self.options.max_clients
 
@@ -193,7 +207,8 @@ class VtestServer:
             if self.listener is not None:
                 self.listener.close()
             conn.setblocking(True)
-            client = ClientConnection(conn, VtestService(self.renderer_factory()), f"pid {os.getpid()}")
+            client = ClientConnection(conn, VtestService(self.renderer_factory()), f"pid {os.getpid()}",
+                                      self._record_path(f"{os.getpid()}"))
             try:
                 while client.on_readable():
                     pass
@@ -258,7 +273,8 @@ class VtestServer:
             return
         self._served += 1
         conn.setblocking(True)
-        client = ClientConnection(conn, VtestService(self.renderer_factory()), f"fd {conn.fileno()}")
+        client = ClientConnection(conn, VtestService(self.renderer_factory()), f"fd {conn.fileno()}",
+                                  self._record_path(f"{os.getpid()}-{self._served}"))
         clients[conn.fileno()] = client
         sel.register(conn, selectors.EVENT_READ, client)
 
