@@ -131,6 +131,7 @@ class Sandbox:
         self.server_starts = 0
         self._holder: subprocess.Popen | None = None
         self._server_log = None
+        self._own_log_dir: str | None = None   # temporary, when no log_dir given
 
     # -- lifecycle -------------------------------------------------------
     def __enter__(self) -> "Sandbox":
@@ -155,6 +156,9 @@ class Sandbox:
         if self.private_dir:
             shutil.rmtree(self.private_dir, ignore_errors=True)
             self.private_dir = None
+        if self._own_log_dir:
+            shutil.rmtree(self._own_log_dir, ignore_errors=True)
+            self._own_log_dir = None
 
     def _start_holder(self) -> None:
         self.private_dir = tempfile.mkdtemp(prefix=f"pyvirgl-{self.name}-", dir=_scratch_root())
@@ -244,16 +248,21 @@ class Sandbox:
             raise ServerStartError(
                 f"{GUEST_SOCKET} is already served by another process; without mount "
                 "namespaces we refuse to share it")
-        if self.log_dir:
-            os.makedirs(self.log_dir, exist_ok=True)
-            self.server_log_path = os.path.join(self.log_dir, f"server-{self.name}.log")
-            self._server_log = open(self.server_log_path, "ab")
+        # Always keep a log: when the server dies, its last words are the
+        # only explanation the report can give.
+        if not self.log_dir and not self._own_log_dir:
+            self._own_log_dir = tempfile.mkdtemp(prefix=f"pyvirgl-{self.name}-log-",
+                                                 dir=_scratch_root())
+        log_dir = self.log_dir or self._own_log_dir
+        os.makedirs(log_dir, exist_ok=True)
+        self.server_log_path = os.path.join(log_dir, f"server-{self.name}.log")
+        self._server_log = open(self.server_log_path, "ab")
         argv = [a.replace("{socket}", GUEST_SOCKET) for a in spec.argv]
         self.server_starts += 1
         try:
             self.server_proc = self.spawn(
                 argv, spec.env, cwd=spec.cwd, stdin=subprocess.DEVNULL,
-                stdout=self._server_log or subprocess.DEVNULL, stderr=subprocess.STDOUT)
+                stdout=self._server_log, stderr=subprocess.STDOUT)
         except OSError as exc:
             raise ServerStartError(f"{spec.name}: cannot execute {argv[0]}: {exc}") from exc
         deadline = time.monotonic() + self.start_timeout
@@ -285,7 +294,7 @@ class Sandbox:
         self.stop_server()
         self.start_server()
 
-    def _log_tail(self, limit: int = 1500) -> str:
+    def _log_tail(self, limit: int = 800) -> str:
         if not self.server_log_path:
             return ""
         try:
