@@ -16,8 +16,7 @@ from OpenGL import GL
 
 from pyvirgl.backend.gl import enums
 from pyvirgl.errors import GuestError
-from pyvirgl.shader.glsl.emitter import translate_ir
-from pyvirgl.shader.tgsi.parser import parse_text
+from pyvirgl import shader as sh
 
 log = logging.getLogger("pyvirgl.gl.programs")
 
@@ -64,7 +63,7 @@ def _dump(name: str, text: str) -> None:
 
 def make_shader_object(source) -> ShaderObject:
     # Parse at creation so malformed TGSI fails the command that sent it.
-    ir = parse_text(source.text)
+    ir = sh.parse(source.text)
     _dump(f"{os.getpid()}-{source.handle}.{STAGE_NAMES[source.stage]}.tgsi", source.text)
     return ShaderObject(source, ir, source.stage)
 
@@ -78,7 +77,12 @@ class ProgramCache:
     def translate(self, obj: ShaderObject, key) -> object:
         found = obj.variants.get(key)
         if found is None:
-            found = translate_ir(obj.ir, key, self.host_caps)
+            try:
+                found = sh.translate(obj.ir, key, self.host_caps)
+            except sh.ShaderError as err:
+                # The text passed validation when it was created, so a failure
+                # here is a construct our emitter lacks: skip, don't blame the guest.
+                raise HostCompileError(f"translation: {err.reason}") from None
             _dump(f"{os.getpid()}-{obj.source.handle}-{len(obj.variants)}.{STAGE_NAMES[obj.stage]}.glsl", found.glsl)
             obj.variants[key] = found
         return found

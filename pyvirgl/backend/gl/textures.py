@@ -83,11 +83,13 @@ def make_sampler_view(res, cmd, command: str, gl_mapping) -> SamplerView:
     first_layer, last_layer = (cmd.first_layer, cmd.last_layer) if layers > 1 else (0, 0)
     if first_layer > last_layer or last_layer >= layers:
         raise GuestError(command, f"layers {first_layer}..{last_layer} outside 0..{layers - 1}")
-    if cmd.target >= len(enums.TEXTURE_TARGET) or cmd.target == TextureTarget.BUFFER:
+    # Without VIRGL_CAP_TEXTURE_VIEW the guest sends target 0: "as the resource".
+    view_target = cmd.target if cmd.target != TextureTarget.BUFFER else t.target
+    if view_target >= len(enums.TEXTURE_TARGET):
         raise GuestError(command, f"view target {cmd.target}")
-    target = enums.TEXTURE_TARGET[cmd.target]
+    target = enums.TEXTURE_TARGET[view_target]
     if getattr(storage, "samples", 0):
-        target = GL.GL_TEXTURE_2D_MULTISAMPLE if cmd.target == TextureTarget.TEXTURE_2D \
+        target = GL.GL_TEXTURE_2D_MULTISAMPLE if view_target == TextureTarget.TEXTURE_2D \
             else GL.GL_TEXTURE_2D_MULTISAMPLE_ARRAY
     internal = mapping.internal_format if mapping is not None else storage.gl_internal_format
     name = int(GL.glGenTextures(1))
