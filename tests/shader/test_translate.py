@@ -1,0 +1,154 @@
+"""ShaderKey effects, metadata conventions and the translation cache."""
+from __future__ import annotations
+
+import pytest
+
+import gl_compile
+from conftest import GOLDEN_HOST
+from pyvirgl.shader import (
+    COLOR_INT, ShaderError, ShaderKey, StreamOutput, TranslationCache, translate,
+)
+
+VS = """VERT
+DCL IN[0]
+DCL IN[1]
+DCL OUT[0], POSITION
+DCL OUT[1], COLOR
+DCL OUT[2], BCOLOR
+DCL OUT[3], GENERIC[0]
+DCL OUT[4], PSIZE
+DCL CONST[0..3]
+DCL TEMP[0]
+  0: MUL TEMP[0], IN[0].xxxx, CONST[0]
+  1: MAD OUT[0], IN[0].yyyy, CONST[1], TEMP[0]
+  2: MOV OUT[1], IN[1]
+  3: MOV OUT[2], IN[1].wzyx
+  4: MOV OUT[3], IN[0]
+  5: MOV OUT[4].x, CONST[2].xxxx
+  6: END
+"""
+
+FS = """FRAG
+PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1
+DCL IN[0], COLOR, COLOR
+DCL IN[1], GENERIC[0], PERSPECTIVE
+DCL IN[2], POSITION, LINEAR
+DCL OUT[0], COLOR
+DCL TEMP[0]
+  0: ADD TEMP[0], IN[0], IN[1]
+  1: MUL OUT[0], TEMP[0], IN[2].xxxx
+  2: END
+"""
+
+
+def tr(text, **key):
+    return translate(text, ShaderKey(**key), GOLDEN_HOST)
+
+
+def test_vertex_metadata():
+    out = tr(VS)
+    assert [(v.location, v.name) for v in out.vertex_inputs] == [(0, "vs_in0"), (1, "vs_in1")]
+    assert out.constant_blocks[0].guest_index == 0 and out.constant_blocks[0].size_bytes == 64
+    assert {v.semantic for v in out.outputs} == {"COLOR[0]", "BCOLOR[0]", "GENERIC[0]"}
+    assert "gl_PointSize = o4.x;" in out.glsl
+
+
+def test_varyings_match_by_semantic_block_name():
+    vs, fs = tr(VS), tr(FS)
+    produced = {v.semantic: v.glsl_name for v in vs.outputs}
+    for v in fs.inputs:
+        assert produced[v.semantic] == v.glsl_name
+
+
+def test_flatshade_and_two_side():
+    assert "flat vec4 d" not in tr(FS).glsl
+    assert "flat vec4 d" in tr(FS, flatshade=True).glsl
+    two = tr(FS, color_two_side=True)
+    assert "gl_FrontFacing ?" in two.glsl and any(v.semantic == "BCOLOR[0]" for v in two.inputs)
+
+
+def test_color0_writes_all_cbufs_and_int_targets():
+    out = tr(FS, nr_cbufs=3, cbuf_types=("float", COLOR_INT, "float"), alpha_to_one=True)
+    assert [c.location for c in out.color_outputs] == [0, 1, 2]
+    assert "layout(location = 1) out ivec4 fs_color1;" in out.glsl
+    assert "fs_color1 = floatBitsToInt(o0);" in out.glsl
+    assert "fs_color0 = vec4(o0.xyz, 1.0);" in out.glsl
+
+
+def test_dual_source_blending():
+    fs = FS.replace("PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1\n", "").replace(
+        "DCL OUT[0], COLOR\n", "DCL OUT[0], COLOR\nDCL OUT[1], COLOR[1]\n").replace(
+        "  2: END", "  2: MOV OUT[1], TEMP[0]\n  3: END")
+    out = tr(fs, dual_src_blend=True)
+    assert [(c.location, c.index) for c in out.color_outputs] == [(0, 0), (0, 1)]
+
+
+def test_user_clip_planes_and_point_sprites():
+    out = tr(VS, clip_plane_enable=0b101)
+    name = out.driver_uniform("clip_planes")
+    assert name and f"gl_ClipDistance[2] = dot(o0, {name}[2]);" in out.glsl
+    assert "gl_ClipDistance[1] = 0.0;" in out.glsl
+    sprite = tr(FS, sprite_coord_enable=1)
+    assert "gl_PointCoord" in sprite.glsl and not any(v.semantic == "GENERIC[0]" for v in sprite.inputs)
+
+
+def test_lower_left_frag_coord_uses_driver_uniform():
+    fs = FS.replace("FRAG\n", "FRAG\nPROPERTY FS_COORD_ORIGIN LOWER_LEFT\n")
+    out = tr(fs)
+    assert out.driver_uniform("fb_height") in out.glsl
+
+
+def test_stream_output_varyings():
+    so = (StreamOutput(register=3, start_component=0, num_components=2, buffer=0, dst_offset=0),
+          StreamOutput(register=1, start_component=1, num_components=3, buffer=0, dst_offset=4),
+          StreamOutput(register=0, start_component=0, num_components=4, buffer=1, dst_offset=0))
+    out = tr(VS, stream_outputs=so)
+    assert out.xfb_varyings == ("vs_xfb0", "gl_SkipComponents2", "vs_xfb1", "gl_NextBuffer", "vs_xfb2")
+    assert "vs_xfb1 = o1.yzw;" in out.glsl
+
+
+def test_previous_stage_outputs_drop_unwritten_inputs():
+    out = tr(FS, prev_stage_outputs=frozenset({"COLOR[0]"}))
+    assert {v.semantic for v in out.inputs} == {"COLOR[0]"}
+
+
+def test_no_guest_text_reaches_glsl():
+    # Comments, odd spacing and lower case in the guest text never appear in the output.
+    text = VS.replace("MUL", "mul").replace("CONST[0]", "CONST[ 0 ]")
+    assert tr(text).glsl == tr(VS).glsl
+
+
+def test_cache_hits_and_errors():
+    cache = TranslationCache(max_entries=2)
+    a = cache.translate(VS, ShaderKey(), GOLDEN_HOST)
+    assert cache.translate(VS, ShaderKey(), GOLDEN_HOST) is a
+    assert cache.hits == 1
+    for _ in range(2):
+        with pytest.raises(ShaderError):
+            cache.translate("VERT\n 0: BOGUS\n", ShaderKey(), GOLDEN_HOST)
+    cache.translate(FS, ShaderKey(), GOLDEN_HOST)
+    cache.translate(FS, ShaderKey(flatshade=True), GOLDEN_HOST)
+    assert len(cache) == 2
+
+
+def test_missing_host_feature_is_refused():
+    from pyvirgl.shader import HostShaderCaps
+    cs = "COMP\nPROPERTY CS_FIXED_BLOCK_WIDTH 1\nDCL BUFFER[0]\nDCL TEMP[0]\nIMM[0] UINT32 {0, 0, 0, 0}\n" \
+         "  0: LOAD TEMP[0].x, BUFFER[0], IMM[0].xxxx\n  1: END\n"
+    with pytest.raises(ShaderError):
+        translate(cs, ShaderKey(), HostShaderCaps(330, frozenset()))
+
+
+@pytest.mark.gl
+@pytest.mark.parametrize("key", [
+    ShaderKey(), ShaderKey(flatshade=True, color_two_side=True), ShaderKey(clip_plane_enable=0xFF),
+    ShaderKey(sprite_coord_enable=1, alpha_to_one=True, nr_cbufs=4, cbuf_types=("int", "uint")),
+])
+def test_keyed_variants_compile_and_link(host_gl, key):
+    vs, fs = tr(VS, **key.__dict__), tr(FS, **key.__dict__)
+    objs = []
+    for out in (vs, fs):
+        shader, log = gl_compile.compile_shader(out.stage, out.glsl)
+        assert log is None, log
+        objs.append(shader)
+    assert gl_compile.link(objs) is None
