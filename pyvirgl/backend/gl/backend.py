@@ -9,7 +9,7 @@ import logging
 
 from OpenGL import GL
 
-from pyvirgl.backend.gl import framebuffer, storage, textures
+from pyvirgl.backend.gl import framebuffer, queries, storage, textures
 from pyvirgl.backend.gl.blit import Blitter
 from pyvirgl.backend.gl.draw import DrawContext
 from pyvirgl.backend.gl.egl import HostContext
@@ -38,6 +38,7 @@ class GLBackend:
                                                     extensions=self.info.extensions))
         self.drawing = DrawContext(self.programs)
         self.blitter = Blitter()
+        self.queries = queries.QueryState()
         self._fence = None
         lim = self.info.limit
         self._limits = Limits(
@@ -68,6 +69,8 @@ class GLBackend:
             self._fence_after_work()
 
     def busy(self, wait: bool) -> bool:
+        if self.queries.poll(wait):   # query results the guest polls for are written here
+            return True
         if self._fence is None:
             return False
         if wait:
@@ -107,11 +110,16 @@ class GLBackend:
     def release_object(self, kind: ObjectType, value) -> None:
         if kind in (ObjectType.SAMPLER_VIEW, ObjectType.SAMPLER_STATE):
             textures.release(value)
+        elif kind in (ObjectType.QUERY, ObjectType.STREAMOUT_TARGET):
+            value.release()
 
     def destroy_sub_context(self, sub) -> None:
         for kind in (ObjectType.SAMPLER_VIEW, ObjectType.SAMPLER_STATE):
             for value in sub.table(kind).values():
                 textures.release(value)
+        for kind in (ObjectType.QUERY, ObjectType.STREAMOUT_TARGET):
+            for value in sub.table(kind).values():
+                value.release()
         if sub.gl_fbo:
             GL.glDeleteFramebuffers(1, [sub.gl_fbo])
         if sub.gl_vao:
@@ -122,19 +130,22 @@ class GLBackend:
 
     def clear(self, ex, sub, cmd) -> None:
         try:
-            framebuffer.clear(sub, cmd, self.state)
+            with queries.conditional(ex, sub, "CLEAR"):
+                framebuffer.clear(sub, cmd, self.state)
         except framebuffer.HostLimitation as err:
             ex.skip_with_reason("CLEAR", str(err))
 
     def draw(self, ex, sub, cmd) -> None:
         try:
-            self.drawing.draw(ex, sub, self.state, cmd)
+            with queries.conditional(ex, sub, "DRAW_VBO"):
+                self.drawing.draw(ex, sub, self.state, cmd)
         except framebuffer.HostLimitation as err:
             ex.skip_with_reason("DRAW_VBO", str(err))
 
     def blit(self, ex, cmd) -> None:
         try:
-            self.blitter.blit(ex, cmd, self.state)
+            with queries.conditional(ex, ex.sub if cmd.render_condition_enable else None, "BLIT"):
+                self.blitter.blit(ex, cmd, self.state)
         except framebuffer.HostLimitation as err:
             ex.skip_with_reason("BLIT", str(err))
 

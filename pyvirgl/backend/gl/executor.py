@@ -10,6 +10,7 @@ not the guest's fault, so it does not fail the context.
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from typing import Callable
 
@@ -89,6 +90,9 @@ class Executor:
     # -- the loop --------------------------------------------------------------------
 
     def execute(self, stream: bytes) -> None:
+        stats = getattr(self.renderer, "stats", None)
+        if stats is not None:
+            return self._execute_timed(stream, stats)
         trace = log.isEnabledFor(logging.DEBUG)
         for cmd in d.decode_commands(stream):
             if trace:
@@ -98,6 +102,24 @@ class Executor:
                 self.skip(cmd)
             else:
                 handler(self, cmd)
+
+    def _execute_timed(self, stream: bytes, stats) -> None:
+        """The same loop, timing decode and each handler (`pyvirgl serve --stats`)."""
+        clock = time.perf_counter
+        commands = d.decode_commands(stream)
+        while True:
+            start = clock()
+            cmd = next(commands, None)
+            decoded = clock()
+            stats.command("(decode)", decoded - start)
+            if cmd is None:
+                return
+            handler = HANDLERS.get(type(cmd))
+            if handler is None:
+                self.skip(cmd)
+            else:
+                handler(self, cmd)
+            stats.command(type(cmd).__name__, clock() - decoded)
 
     def destroy(self) -> None:
         for sub in self.subs.values():
@@ -149,8 +171,6 @@ _STATE_OBJECTS = {
     d.CreateRasterizer: ObjectType.RASTERIZER,
     d.CreateDsa: ObjectType.DSA,
     d.CreateVertexElements: ObjectType.VERTEX_ELEMENTS,
-    d.CreateQuery: ObjectType.QUERY,
-    d.CreateStreamoutTarget: ObjectType.STREAMOUT_TARGET,
 }
 
 
@@ -421,3 +441,7 @@ def _copy_region(ex: Executor, cmd: d.ResourceCopyRegion) -> None:
             dst.layout.block_w, dst.layout.block_h, dst.layout.block_bytes):
         raise GuestError(command, "source and destination formats have different block sizes")
     ex.backend.copy_region(src, cmd.src_level, src_box, dst, cmd.dst_level, dst_box)
+
+
+# Handlers that live in their own modules register themselves on import.
+from pyvirgl.backend.gl import queries  # noqa: E402,F401

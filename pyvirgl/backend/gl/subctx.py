@@ -54,6 +54,14 @@ class SubContext:
     polygon_stipple: tuple[int, ...] = (0xFFFFFFFF,) * 32
     tess_outer: tuple[float, ...] = (1.0,) * 4
     tess_inner: tuple[float, ...] = (1.0,) * 2
+    # (query, GL mode) while SET_RENDER_CONDITION is on (queries.py).
+    render_condition: tuple | None = None
+    # Stream output targets and their GL transform feedback objects (streamout.py).
+    streamout: object = None
+    # Per stage: slot -> (res handle, offset, length) / image binding; atomics: slot -> range.
+    shader_buffers: list[dict[int, tuple[int, int, int]]] = field(default_factory=lambda: [{} for _ in range(STAGES)])
+    shader_images: list[dict[int, object]] = field(default_factory=lambda: [{} for _ in range(STAGES)])
+    atomic_buffers: dict[int, tuple[int, int, int]] = field(default_factory=dict)
 
     # Host objects owned by this sub-context, made on first use.
     gl_fbo: int = 0
