@@ -206,17 +206,19 @@ class MemRegion:
 class MessageDecoder:
     """Bytes (and SCM_RIGHTS fds) in, whole messages out.
 
-    QEMU sends each message, with its fds, in one sendmsg, so fds that arrive
-    belong to the next message that completes."""
+    QEMU sends each message with its fds in one sendmsg, and a Unix stream
+    read that returns fds ends with the data they came with. So the fds of a
+    read belong to the message that holds the read's last byte."""
 
     def __init__(self) -> None:
         self._buf = bytearray()
-        self._fds: list[int] = []
+        self._start = 0  # stream offset of _buf[0]
+        self._fds: list[tuple[int, list[int]]] = []  # (stream offset of the read's last byte, fds)
 
     def receive(self, data: bytes, fds: list[int] | None = None) -> None:
         self._buf += data
         if fds:
-            self._fds.extend(fds)
+            self._fds.append((self._start + len(self._buf) - 1, list(fds)))
 
     def next_message(self) -> Message | None:
         if len(self._buf) < HEADER.size:
@@ -229,16 +231,21 @@ class MessageDecoder:
         if len(self._buf) < HEADER.size + size:
             return None
         payload = bytes(self._buf[HEADER.size:HEADER.size + size])
+        end = self._start + HEADER.size + size
         del self._buf[:HEADER.size + size]
-        fds, self._fds = self._fds, []
+        fds: list[int] = []
+        while self._fds and self._fds[0][0] < end:
+            fds.extend(self._fds.pop(0)[1])
+        self._start = end
         return Message(request, flags, payload, fds)
 
     def close(self) -> None:
-        for fd in self._fds:
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+        for _, fds in self._fds:
+            for fd in fds:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
         self._fds = []
 
 
