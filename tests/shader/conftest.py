@@ -10,16 +10,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 import gl_compile  # noqa: E402
 
-from pyvirgl.shader import HostShaderCaps  # noqa: E402
 
-# The host capabilities golden outputs are generated for: GLSL 4.50 plus the
-# extensions llvmpipe (Mesa 22.3) offers that the translator may ask for.
-GOLDEN_HOST = HostShaderCaps(450, frozenset({
-    "GL_ARB_gpu_shader_int64", "GL_ARB_shader_stencil_export", "GL_ARB_shader_viewport_layer_array",
-    "GL_ARB_shader_draw_parameters", "GL_ARB_shader_clock", "GL_ARB_shader_ballot",
-    "GL_ARB_shader_group_vote", "GL_ARB_shader_atomic_counter_ops", "GL_NV_shader_atomic_float",
-    "GL_EXT_shader_framebuffer_fetch",
-}))
+from golden_host import GOLDEN_HOST  # noqa: E402,F401
 
 
 @pytest.fixture(scope="session")

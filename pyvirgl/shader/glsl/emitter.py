@@ -132,6 +132,11 @@ class Emitter:
         self.buffers_used: set[int] = set()
         self.shared_used = False
         self.image_array = 0
+        # Atomic buffers addressed indirectly anywhere are declared as arrays.
+        self.counter_arrays: set[int] = {
+            op.dim or 0 for inst in sh.instructions for op in (*inst.src, *inst.dst)
+            if op.file == RegFile.HWATOMIC and op.indirect is not None}
+        self.counters_used: set[tuple[int, int]] = set()
         self.is_tcs = self.stage == "tess_control"
         self.per_vertex_in = self.stage in ("geometry", "tess_control", "tess_eval")
 

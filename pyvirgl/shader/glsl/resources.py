@@ -105,10 +105,15 @@ def counter_ref(self, res) -> str:
     if count is None:
         raise ShaderError(f"HWATOMIC[{d}] is not declared")
     self.features.need("atomic_counters")
-    name = f"{self.p}_ac{d}"
+    # Counters are program-wide (binding + offset), so their names carry no stage
+    # prefix: every stage declaring the same counter declares the same uniform.
     if res.indirect is not None:
-        return f"{name}[{self.bounded(self.index_expr(res.indirect, res.index), 0, count)}]"
-    return f"{name}[{min(res.index, count - 1)}]"
+        return f"ac{d}[{self.bounded(self.index_expr(res.indirect, res.index), 0, count)}]"
+    if d in self.counter_arrays:
+        return f"ac{d}[{min(res.index, count - 1)}]"
+    index = min(res.index, count - 1)
+    self.counters_used.add((d, index))
+    return f"ac{d}_{index}"
 
 
 def counter_suffix(self) -> str:
@@ -150,6 +155,11 @@ def declare_resources(self) -> list[str]:
         out.append(f"shared uint {p}_shared[{size // 4}];")
     for d, count in sorted(self.atomic_decls.items()):
         self.features.need("atomic_counters")
-        out.append(f"layout(binding = {d}, offset = 0) uniform atomic_uint {p}_ac{d}[{count}];")
+        if d in self.counter_arrays:
+            out.append(f"layout(binding = {d}, offset = 0) uniform atomic_uint ac{d}[{count}];")
+        else:
+            for dd, k in sorted(self.counters_used):
+                if dd == d:
+                    out.append(f"layout(binding = {d}, offset = {4 * k}) uniform atomic_uint ac{d}_{k};")
         self.meta["atomics"].append(result.AtomicBinding(d, d))
     return out

@@ -27,17 +27,22 @@ def shaders(path):
                         yield typ, bytes(b[:tot]).split(b'\0')[0].decode()
                         del pend[handle]
             i += 1 + max(ln, 0)
-out = sys.argv[1]; os.makedirs(out, exist_ok=True)
-seen = {}
-def norm(s):  # dedupe ignoring instruction numbering
-    return s.strip()
-for f in sorted(glob.glob(sys.argv[2] + '/*.bin')):
-    base = os.path.basename(f)[:-4].replace('spec__','')
-    base = re.sub(r'[^A-Za-z0-9_.-]', '_', base)
-    for k, (t, s) in enumerate(shaders(f)):
-        key = hashlib.sha1(norm(s).encode()).hexdigest()
-        if key in seen: continue
-        name = f'{STAGES.get(t,"x")}__{base}__{k}'
-        seen[key] = name
-        open(os.path.join(out, name + '.tgsi'), 'w').write(s.strip() + '\n')
-print(len(seen))
+def main():
+    out = sys.argv[1]; os.makedirs(out, exist_ok=True)
+    seen = {}
+    def norm(s):  # dedupe ignoring instruction numbering
+        return s.strip()
+    for f in sorted(glob.glob(sys.argv[2] + '/*.bin')):
+        base = os.path.basename(f)[:-4].replace('spec__','')
+        base = re.sub(r'[^A-Za-z0-9_.-]', '_', base)
+        for k, (t, s) in enumerate(shaders(f)):
+            key = hashlib.sha1(norm(s).encode()).hexdigest()
+            if key in seen: continue
+            name = f'{STAGES.get(t,"x")}__{base}__{k}'
+            seen[key] = name
+            open(os.path.join(out, name + '.tgsi'), 'w').write(s.strip() + '\n')
+    print(len(seen))
+
+
+if __name__ == '__main__':
+    main()

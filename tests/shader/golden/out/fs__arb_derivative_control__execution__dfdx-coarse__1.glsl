@@ -1,0 +1,32 @@
+#version 450 core
+vec4 o0 = vec4(0.0);
+layout(location = 0) out vec4 fs_color0;
+layout(std140) uniform fs_cb0 { uvec4 fs_c0[1]; };
+uniform float fs_drv_fb_height;
+vec4 t0 = vec4(0.0);
+vec4 t1 = vec4(0.0);
+vec4 t2 = vec4(0.0);
+vec4 t3 = vec4(0.0);
+vec4 t4 = vec4(0.0);
+vec4 t5 = vec4(0.0);
+vec4 t6 = vec4(0.0);
+vec4 t7 = vec4(0.0);
+vec4 t8 = vec4(0.0);
+vec4 t9 = vec4(0.0);
+void pyv_store_outputs()
+{
+    fs_color0 = o0;
+}
+void main()
+{
+    t0.x = (vec4(gl_FragCoord.x, fs_drv_fb_height - gl_FragCoord.y, gl_FragCoord.zw).y * uintBitsToFloat(fs_c0[0].z) + uintBitsToFloat(fs_c0[0].w));
+    t1.x = (vec4(gl_FragCoord.x, fs_drv_fb_height - gl_FragCoord.y, gl_FragCoord.zw).x * t0.x);
+    t2.x = dFdx(t1.x);
+    t3.x = (t0.x * (-1.0) + t2.x);
+    t4.x = max(t3.x, (-t3.x));
+    t5.x = intBitsToFloat((-int((1.0 >= t4.x))));
+    t6 = uintBitsToFloat(mix(uvec4(1065353216u, 0u, 0u, 1065353216u), uvec4(0u, 1065353216u, 0u, 1065353216u), notEqual(floatBitsToUint(t5.xxxx), uvec4(0u))));
+    o0 = t6.xyzw;
+    pyv_store_outputs();
+    return;
+}

@@ -1,0 +1,43 @@
+#version 450 core
+vec4 o0 = vec4(0.0);
+layout(location = 0) out vec4 fs_color0;
+layout(std140) uniform fs_cb0 { uvec4 fs_c0[4]; };
+vec4 t0 = vec4(0.0);
+vec4 t1 = vec4(0.0);
+vec4 t2 = vec4(0.0);
+vec4 t3 = vec4(0.0);
+vec4 t4 = vec4(0.0);
+vec4 t5 = vec4(0.0);
+vec4 t6 = vec4(0.0);
+vec4 t7 = vec4(0.0);
+vec4 t8 = vec4(0.0);
+vec4 t9 = vec4(0.0);
+vec4 t10 = vec4(0.0);
+vec4 t11 = vec4(0.0);
+vec4 t12 = vec4(0.0);
+vec4 t13 = vec4(0.0);
+vec4 t14 = vec4(0.0);
+vec4 t15 = vec4(0.0);
+void pyv_store_outputs()
+{
+    fs_color0 = o0;
+}
+void main()
+{
+    t0 = intBitsToFloat(findMSB(ivec4(fs_c0[2].xyzw)));
+    t1 = intBitsToFloat((-ivec4(notEqual(fs_c0[1].xyzw, floatBitsToUint(t0.xyzw)))));
+    t2.xy = uintBitsToFloat((floatBitsToUint(t1.xz) | floatBitsToUint(t1.yw)));
+    t3.x = uintBitsToFloat((floatBitsToUint(t2.x) | floatBitsToUint(t2.y)));
+    t4.x = uintBitsToFloat(fs_c0[0].x);
+    t5.x = uintBitsToFloat((floatBitsToUint(t4.x) & floatBitsToUint(t3.x)));
+    t6 = intBitsToFloat(findMSB(fs_c0[3].xyzw));
+    t7 = intBitsToFloat((-ivec4(notEqual(fs_c0[1].xyzw, floatBitsToUint(t6.xyzw)))));
+    t8.xy = uintBitsToFloat((floatBitsToUint(t7.xz) | floatBitsToUint(t7.yw)));
+    t9.x = uintBitsToFloat((floatBitsToUint(t8.x) | floatBitsToUint(t8.y)));
+    t10.x = uintBitsToFloat(((floatBitsToUint(t4.x) != 0u) ? 0u : floatBitsToUint(t9.x)));
+    t11 = uintBitsToFloat(mix(uvec4(0u, 1065353216u, 0u, 1065353216u), uvec4(0u, 0u, 1065353216u, 1065353216u), notEqual(floatBitsToUint(t10.xxxx), uvec4(0u))));
+    t12 = uintBitsToFloat(mix(floatBitsToUint(t11.xyzw), uvec4(1065353216u, 0u, 0u, 1065353216u), notEqual(floatBitsToUint(t5.xxxx), uvec4(0u))));
+    o0 = t12.xyzw;
+    pyv_store_outputs();
+    return;
+}

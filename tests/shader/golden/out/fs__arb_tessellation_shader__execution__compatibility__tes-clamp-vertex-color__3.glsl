@@ -1,0 +1,21 @@
+#version 330 core
+in V_color0 { vec4 d; } fs_in_color0;
+in V_color1 { vec4 d; } fs_in_color1;
+vec4 o0 = vec4(0.0);
+layout(location = 0) out vec4 fs_color0;
+vec4 t0 = vec4(0.0);
+vec4 t1 = vec4(0.0);
+vec4 t2 = vec4(0.0);
+vec4 t3 = vec4(0.0);
+vec4 t4 = vec4(0.0);
+void pyv_store_outputs()
+{
+    fs_color0 = o0;
+}
+void main()
+{
+    t0 = (fs_in_color0.d.xyzw + fs_in_color1.d.xyzw);
+    o0 = (t0.xyzw * vec4(0.5));
+    pyv_store_outputs();
+    return;
+}

@@ -1,0 +1,15 @@
+#version 330 core
+vec4 t0 = vec4(0.0);
+vec4 t1 = vec4(0.0);
+vec4 t2 = vec4(0.0);
+vec4 t3 = vec4(0.0);
+void pyv_store_outputs()
+{
+
+}
+void main()
+{
+    discard;
+    pyv_store_outputs();
+    return;
+}

@@ -1,0 +1,23 @@
+#version 330 core
+in V_generic0 { vec4 d; } fs_in_generic0;
+vec4 o0 = vec4(0.0);
+layout(location = 0) out vec4 fs_color0;
+uniform sampler2D fs_samp0;
+vec4 t0 = vec4(0.0);
+vec4 t1 = vec4(0.0);
+vec4 t2 = vec4(0.0);
+vec4 t3 = vec4(0.0);
+vec4 t4 = vec4(0.0);
+vec4 t5 = vec4(0.0);
+void pyv_store_outputs()
+{
+    fs_color0 = o0;
+}
+void main()
+{
+    t0.xy = (fs_in_generic0.d.xy + vec2(0.5));
+    t1.xy = trunc(t0.xy);
+    o0 = texture(fs_samp0, t1.xy).xyzw;
+    pyv_store_outputs();
+    return;
+}

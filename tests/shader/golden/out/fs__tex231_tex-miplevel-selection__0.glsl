@@ -1,0 +1,31 @@
+#version 330 core
+in V_texcoord0 { vec4 d; } fs_in_texcoord0;
+vec4 o0 = vec4(0.0);
+layout(location = 0) out vec4 fs_color0;
+layout(std140) uniform fs_cb0 { uvec4 fs_c0[1]; };
+uniform samplerCubeShadow fs_samp0;
+uniform samplerCubeShadow fs_samp1;
+vec4 t0 = vec4(0.0);
+vec4 t1 = vec4(0.0);
+vec4 t2 = vec4(0.0);
+vec4 t3 = vec4(0.0);
+vec4 t4 = vec4(0.0);
+vec4 t5 = vec4(0.0);
+vec4 t6 = vec4(0.0);
+vec4 t7 = vec4(0.0);
+vec4 t8 = vec4(0.0);
+void pyv_store_outputs()
+{
+    fs_color0 = o0;
+}
+void main()
+{
+    t0 = (fs_in_texcoord0.d.xyzw + vec4((-0.0), (-0.0), (-0.0), (-0.05000000074505806)));
+    t1 = (fs_in_texcoord0.d.xyzw + vec4(0.0, 0.0, 0.0, 0.05000000074505806));
+    t2.x = vec4(texture(fs_samp0, t0.xyzw, uintBitsToFloat(fs_c0[0].x))).x;
+    t3.x = vec4(texture(fs_samp1, t1.xyzw, uintBitsToFloat(fs_c0[0].x))).x;
+    t4.x = (t2.x * t3.x);
+    o0 = t4.xxxx;
+    pyv_store_outputs();
+    return;
+}

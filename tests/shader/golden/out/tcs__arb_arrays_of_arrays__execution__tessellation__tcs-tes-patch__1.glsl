@@ -1,0 +1,51 @@
+#version 400 core
+layout(vertices = 3) out;
+patch out V_patch1 { vec4 d; } tc_out_patch1;
+patch out V_patch2 { vec4 d; } tc_out_patch2;
+patch out V_patch4 { vec4 d; } tc_out_patch4;
+patch out V_patch5 { vec4 d; } tc_out_patch5;
+vec4 t0 = vec4(0.0);
+vec4 t1 = vec4(0.0);
+vec4 t2 = vec4(0.0);
+vec4 t3 = vec4(0.0);
+vec4 t4 = vec4(0.0);
+ivec4 addr0 = ivec4(0);
+ivec4 addr1 = ivec4(0);
+void main()
+{
+    addr1.x = int(uint(ivec4(gl_InvocationID, 0, 0, 0).x));
+    t0 = gl_in[clamp(addr1.x, 0, 31)].gl_Position.xyzw;
+    addr1.x = int(uint(ivec4(gl_InvocationID, 0, 0, 0).x));
+    vec4 ov_1 = t0.xyzw;
+    gl_out[gl_InvocationID].gl_Position.x = ov_1.x;
+    gl_out[gl_InvocationID].gl_Position.y = ov_1.y;
+    gl_out[gl_InvocationID].gl_Position.z = ov_1.z;
+    gl_out[gl_InvocationID].gl_Position.w = ov_1.w;
+    gl_TessLevelOuter[0] = uintBitsToFloat(1065353216u);
+    gl_TessLevelOuter[1] = uintBitsToFloat(1065353216u);
+    gl_TessLevelOuter[2] = uintBitsToFloat(1065353216u);
+    gl_TessLevelOuter[3] = uintBitsToFloat(0u);
+    gl_TessLevelInner[0] = uintBitsToFloat(0u);
+    gl_TessLevelInner[1] = uintBitsToFloat(0u);
+    vec4 ov_2 = uintBitsToFloat(uvec4(0u, 1036831949u, 0u, 1065353216u));
+    tc_out_patch1.d.x = ov_2.x;
+    tc_out_patch1.d.y = ov_2.y;
+    tc_out_patch1.d.z = ov_2.z;
+    tc_out_patch1.d.w = ov_2.w;
+    vec4 ov_3 = uintBitsToFloat(uvec4(0u, 1056964608u, 0u, 1065353216u));
+    tc_out_patch2.d.x = ov_3.x;
+    tc_out_patch2.d.y = ov_3.y;
+    tc_out_patch2.d.z = ov_3.z;
+    tc_out_patch2.d.w = ov_3.w;
+    vec4 ov_4 = uintBitsToFloat(uvec4(0u, 1045220557u, 0u, 1065353216u));
+    tc_out_patch4.d.x = ov_4.x;
+    tc_out_patch4.d.y = ov_4.y;
+    tc_out_patch4.d.z = ov_4.z;
+    tc_out_patch4.d.w = ov_4.w;
+    vec4 ov_5 = uintBitsToFloat(uvec4(0u, 1045220557u, 0u, 1065353216u));
+    tc_out_patch5.d.x = ov_5.x;
+    tc_out_patch5.d.y = ov_5.y;
+    tc_out_patch5.d.z = ov_5.z;
+    tc_out_patch5.d.w = ov_5.w;
+    return;
+}

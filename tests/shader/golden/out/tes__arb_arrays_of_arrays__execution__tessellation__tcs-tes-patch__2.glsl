@@ -1,0 +1,37 @@
+#version 400 core
+layout(triangles, equal_spacing, ccw) in;
+patch in V_patch1 { vec4 d; } te_in_patch1;
+patch in V_patch2 { vec4 d; } te_in_patch2;
+patch in V_patch4 { vec4 d; } te_in_patch4;
+patch in V_patch5 { vec4 d; } te_in_patch5;
+vec4 o0 = vec4(0.0);
+vec4 o1 = vec4(0.0);
+out V_generic0 { vec4 d; } te_out_generic0;
+vec4 t0 = vec4(0.0);
+vec4 t1 = vec4(0.0);
+vec4 t2 = vec4(0.0);
+vec4 t3 = vec4(0.0);
+vec4 t4 = vec4(0.0);
+vec4 t5 = vec4(0.0);
+vec4 t6 = vec4(0.0);
+vec4 t7 = vec4(0.0);
+vec4 t8 = vec4(0.0);
+vec4 t9 = vec4(0.0);
+void pyv_store_outputs()
+{
+    gl_Position = o0;
+    te_out_generic0.d = o1;
+}
+void main()
+{
+    t0 = (gl_in[1].gl_Position.xyzw * vec4(gl_TessCoord, 0.0).yyyy);
+    t1 = (gl_in[0].gl_Position.xyzw * vec4(gl_TessCoord, 0.0).xxxx + t0.xyzw);
+    t2 = (gl_in[2].gl_Position.xyzw * vec4(gl_TessCoord, 0.0).zzzz + t1.xyzw);
+    t3 = (te_in_patch1.d.xyzw + te_in_patch4.d.xyzw);
+    t4 = (t3.xyzw + te_in_patch5.d.xyzw);
+    t5 = (t4.xyzw + te_in_patch2.d.xyzw);
+    o0 = t2.xyzw;
+    o1 = t5.xyzw;
+    pyv_store_outputs();
+    return;
+}

@@ -1,0 +1,20 @@
+#version 400 core
+layout(quads, equal_spacing, ccw) in;
+vec4 o0 = vec4(0.0);
+vec4 t0 = vec4(0.0);
+vec4 t1 = vec4(0.0);
+vec4 t2 = vec4(0.0);
+vec4 t3 = vec4(0.0);
+vec4 t4 = vec4(0.0);
+void pyv_store_outputs()
+{
+    gl_Position = o0;
+}
+void main()
+{
+    t0.xy = mix(vec2((-1.0)), vec2(1.0), vec4(gl_TessCoord, 0.0).xy);
+    t0.zw = uintBitsToFloat(uvec2(0u, 1065353216u));
+    o0 = t0.xyzw;
+    pyv_store_outputs();
+    return;
+}

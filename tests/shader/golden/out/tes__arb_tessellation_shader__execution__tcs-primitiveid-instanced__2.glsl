@@ -1,0 +1,26 @@
+#version 400 core
+layout(quads, equal_spacing, ccw) in;
+in V_generic0 { vec4 d; } te_in_generic0[];
+in V_generic1 { vec4 d; } te_in_generic1[];
+vec4 o0 = vec4(0.0);
+vec4 o1 = vec4(0.0);
+out V_generic0 { vec4 d; } te_out_generic0;
+vec4 t0 = vec4(0.0);
+vec4 t1 = vec4(0.0);
+vec4 t2 = vec4(0.0);
+vec4 t3 = vec4(0.0);
+vec4 t4 = vec4(0.0);
+void pyv_store_outputs()
+{
+    gl_Position = o0;
+    te_out_generic0.d = o1;
+}
+void main()
+{
+    t0.xy = (te_in_generic1[0].d.xy + vec4(gl_TessCoord, 0.0).xy);
+    t0.zw = uintBitsToFloat(uvec2(0u, 1065353216u));
+    o0 = t0.xyzw;
+    o1 = te_in_generic0[0].d.xyzw;
+    pyv_store_outputs();
+    return;
+}

@@ -1,0 +1,48 @@
+#version 330 core
+layout(location = 0) in vec4 vs_in0;
+vec4 o0 = vec4(0.0);
+out V_generic0 { vec4 d; } vs_out_generic0;
+vec4 o1 = vec4(0.0);
+out V_generic1 { vec4 d; } vs_out_generic1;
+vec4 o2 = vec4(0.0);
+out V_generic2 { vec4 d; } vs_out_generic2;
+vec4 o3 = vec4(0.0);
+out V_generic3 { vec4 d; } vs_out_generic3;
+vec4 o4 = vec4(0.0);
+out V_generic4 { vec4 d; } vs_out_generic4;
+vec4 o5 = vec4(0.0);
+out V_generic5 { vec4 d; } vs_out_generic5;
+vec4 o6 = vec4(0.0);
+out V_generic6 { vec4 d; } vs_out_generic6;
+vec4 t0 = vec4(0.0);
+vec4 t1 = vec4(0.0);
+vec4 t2 = vec4(0.0);
+vec4 t3 = vec4(0.0);
+void pyv_store_outputs()
+{
+    vs_out_generic0.d = o0;
+    vs_out_generic1.d = o1;
+    vs_out_generic2.d = o2;
+    vs_out_generic3.d = o3;
+    vs_out_generic4.d = o4;
+    vs_out_generic5.d = o5;
+    vs_out_generic6.d = o6;
+}
+void main()
+{
+    o0.xyz = uintBitsToFloat(uvec3(0u));
+    o1.xyz = uintBitsToFloat(uvec3(1065353216u));
+    o2.xyz = uintBitsToFloat(uvec3(1073741824u));
+    o3.xyz = uintBitsToFloat(uvec3(1077936128u));
+    o4.xyz = uintBitsToFloat(uvec3(1082130432u));
+    o5.xyz = uintBitsToFloat(uvec3(1084227584u));
+    o0.w = uintBitsToFloat(1086324736u);
+    o1.w = uintBitsToFloat(1088421888u);
+    o2.w = uintBitsToFloat(1090519040u);
+    o3.w = uintBitsToFloat(1091567616u);
+    o4.w = uintBitsToFloat(1092616192u);
+    o5.w = uintBitsToFloat(1093664768u);
+    o6 = vs_in0.xyzw;
+    pyv_store_outputs();
+    return;
+}
