@@ -23,7 +23,8 @@ def _serve(args: argparse.Namespace) -> int:
         return 2
     options = ServerOptions(socket_path=args.socket_path, fork=not args.no_fork,
                             multi_clients=args.multi_clients, verbose=args.verbose,
-                            max_clients=args.max_clients, record_dir=args.record)
+                            max_clients=args.max_clients, record_dir=args.record,
+                            stats=args.stats, stats_dir=args.stats_json)
     # Probe the host once, in a child, so this process never owns GL and forks cleanly.
     caps = caps_from_probe_child() if options.fork else None
     server = VtestServer(options, make_renderer_factory(caps))
@@ -79,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="accepted for compatibility with virgl_test_server; in-process serving takes several clients")
     serve.add_argument("--use-gles", action="store_true", help="OpenGL ES host (not implemented yet)")
     serve.add_argument("-v", "--verbose", action="store_true", help="log every protocol request")
+    serve.add_argument("--stats", action="store_true",
+                       help="time requests and commands; log a table per client when it leaves")
+    serve.add_argument("--stats-json", metavar="DIR", help="also write each client's stats as JSON in DIR")
     serve.add_argument("--record", metavar="DIR", help="save each client's raw vtest byte stream in DIR")
     serve.add_argument("--dump-shaders", metavar="DIR", help="write every guest TGSI shader and its GLSL to DIR")
     serve.add_argument("--max-clients", type=int, default=0, help=argparse.SUPPRESS)

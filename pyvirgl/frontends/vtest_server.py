@@ -22,6 +22,7 @@ import selectors
 import signal
 import socket
 import sys
+import time
 from dataclasses import dataclass
 from typing import Callable
 
@@ -29,6 +30,7 @@ from pyvirgl.errors import GuestError, ProtocolError
 from pyvirgl.frontends.vtest_service import Reply, VtestService
 from pyvirgl.protocol import vtest as v
 from pyvirgl.renderer.api import Renderer
+from pyvirgl.renderer.stats import Stats
 
 log = logging.getLogger("pyvirgl.server")
 
@@ -45,36 +47,61 @@ class ServerOptions:
     verbose: bool = False
     max_clients: int = 0  # 0 = unlimited; tests use it to stop after N clients
     record_dir: str | None = None  # save each client's raw request bytes here (fuzz seeds, replay)
+    stats: bool = False            # time requests and commands; log a table per client
+    stats_dir: str | None = None   # also write each client's stats as JSON here
 
 
 class ClientConnection:
     """One client: its socket, its decoder and its service."""
 
     def __init__(self, sock: socket.socket, service: VtestService, peer: str,
-                 record_path: str | None = None) -> None:
+                 record_path: str | None = None, stats: Stats | None = None) -> None:
         self.sock = sock
         self.decoder = v.VtestDecoder()
         self.service = service
         self.peer = peer
         self.record = open(record_path, "wb") if record_path else None
+        self.stats = stats
+        if stats is not None:
+            service.renderer.stats = stats
 
     def on_readable(self) -> bool:
         """Read what is there and answer it. False when the client is gone or refused."""
+        stats = self.stats
+        clock = time.perf_counter
+        waited = clock()
         try:
             data = self.sock.recv(RECV_CHUNK)
         except (ConnectionResetError, BrokenPipeError):
             return False
         if not data:
             return False
+        if stats is not None:
+            stats.waiting += clock() - waited
+            stats.bytes_in += len(data)
         if self.record is not None:
             self.record.write(data)
         self.decoder.receive_data(data)
         try:
-            while (request := self.decoder.next_request()) is not None:
+            while True:
+                started = clock()
+                request = self.decoder.next_request()
+                if request is None:
+                    break
                 if log.isEnabledFor(logging.DEBUG):
                     log.debug("%s <- %s", self.peer, _describe(request))
+                if stats is None:
+                    for reply in self.service.handle(request):
+                        self._send(reply)
+                    continue
+                decoded = clock()
+                stats.decode += decoded - started
+                sent = 0
                 for reply in self.service.handle(request):
                     self._send(reply)
+                    sent += len(reply.data)
+                stats.bytes_out += sent
+                stats.request(type(request).__name__, clock() - decoded, sent)
         except ProtocolError as err:
             log.error("client %s: protocol error in %s: %s; disconnecting", self.peer, err.command, err.reason)
             return False
@@ -97,13 +124,18 @@ class ClientConnection:
                 for fd in reply.fds:
                     os.close(fd)
 
-    def close(self) -> None:
+    def close(self, stats_dir: str | None = None) -> None:
         try:
             self.service.close()
         finally:
             self.sock.close()
             if self.record is not None:
                 self.record.close()
+            if self.stats is not None:
+                log.info("client %s %r stats:\n%s", self.peer, self.service.client_name, self.stats.table())
+                if stats_dir:
+                    os.makedirs(stats_dir, exist_ok=True)
+                    self.stats.write_json(os.path.join(stats_dir, f"stats-{os.getpid()}-{self.sock.fileno()}.json"))
 
 
 def _describe(request: v.Request) -> str:
@@ -165,6 +197,9 @@ class VtestServer:
                     pass
             self._reap(block=True)
 
+    def _new_stats(self) -> Stats | None:
+        return Stats() if self.options.stats or self.options.stats_dir else None
+
     def _record_path(self, name: str) -> str | None:
         folder = self.options.record_dir
         if not folder:
@@ -208,12 +243,12 @@ class VtestServer:
                 self.listener.close()
             conn.setblocking(True)
             client = ClientConnection(conn, VtestService(self.renderer_factory()), f"pid {os.getpid()}",
-                                      self._record_path(f"{os.getpid()}"))
+                                      self._record_path(f"{os.getpid()}"), self._new_stats())
             try:
                 while client.on_readable():
                     pass
             finally:
-                client.close()
+                client.close(self.options.stats_dir)
         except Exception:  # a host bug: log it loudly, then let only this client go
             log.exception("client process %d failed", os.getpid())
             code = 1
@@ -259,7 +294,7 @@ class VtestServer:
                     if not keep:
                         sel.unregister(client.sock)
                         clients.pop(client.sock.fileno(), None)
-                        client.close()
+                        client.close(self.options.stats_dir)
         finally:
             for client in clients.values():
                 client.close()
@@ -274,7 +309,7 @@ class VtestServer:
         self._served += 1
         conn.setblocking(True)
         client = ClientConnection(conn, VtestService(self.renderer_factory()), f"fd {conn.fileno()}",
-                                  self._record_path(f"{os.getpid()}-{self._served}"))
+                                  self._record_path(f"{os.getpid()}-{self._served}"), self._new_stats())
         clients[conn.fileno()] = client
         sel.register(conn, selectors.EVENT_READ, client)
 

@@ -53,6 +53,8 @@ class Renderer:
         self.contexts: dict[int, Context] = {}
         self.resources: dict[int, Resource] = {}
         self._resource_bytes = 0
+        # A renderer.stats.Stats when the transport asks for timings, else None.
+        self.stats = None
 
     # -- lazy pieces ---------------------------------------------------------------
 
