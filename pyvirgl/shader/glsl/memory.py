@@ -51,8 +51,23 @@ def _comps(mask: int) -> list[int]:
 
 
 def _emit_linear(em, inst: ir.Instruction, res) -> None:
+    if res.file == RegFile.BUFFER and res.indirect is not None:
+        # GL indexes buffer-block arrays only with dynamically uniform values;
+        # a switch over the declared buffers works for any index.
+        em.line(f"switch ({em.index_expr(res.indirect, res.index)}) {{")
+        for index in sorted(em.buffer_decls):
+            em.line(f"case {index}: {{")
+            em.depth += 1
+            _emit_linear_on(em, inst, em.linear_array(ir.SrcOperand(RegFile.BUFFER, index)))
+            em.depth -= 1
+            em.line("    break; }")
+        em.line("}")
+        return
+    _emit_linear_on(em, inst, em.linear_array(res))
+
+
+def _emit_linear_on(em, inst: ir.Instruction, array: str) -> None:
     name = inst.op.name
-    array = em.linear_array(res)
     if name == "RESQ":
         em.store(inst.dst[0], f"ivec4(int({array}.length()) * 4, 0, 0, 0)"
                  + "." + "".join(SWZ[c] for c in _comps(inst.dst[0].write_mask)),
