@@ -89,6 +89,8 @@ class Connection:
 
     def step(self, timeout: float | None = 0.0) -> None:
         """One round of the loop (tests drive it directly)."""
+        if self.closed:
+            return
         self._sync_fds()
         for key, events in self.selector.select(timeout):
             kind, index = key.data
