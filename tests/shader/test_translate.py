@@ -152,3 +152,27 @@ def test_keyed_variants_compile_and_link(host_gl, key):
         assert log is None, log
         objs.append(shader)
     assert gl_compile.link(objs) is None
+
+
+SUBGROUP_CS = """COMP
+PROPERTY CS_FIXED_BLOCK_WIDTH 64
+DCL SV[0], SUBGROUP_INVOCATION
+DCL SV[1], SUBGROUP_LT_MASK
+DCL TEMP[0..1]
+DCL BUFFER[0]
+IMM[0] UINT32 {0, 0, 0, 0}
+  0: VOTE_ANY TEMP[0].x, SV[0].xxxx
+  1: VOTE_EQ TEMP[0].y, SV[0].xxxx
+  2: BALLOT TEMP[1].xy, SV[0].xxxx
+  3: READ_FIRST TEMP[0].z, SV[1].xxxx
+  4: READ_INVOC TEMP[0].w, SV[1].yyyy, IMM[0].xxxx
+  5: STORE BUFFER[0], IMM[0].xxxx, TEMP[0]
+  6: END
+"""
+
+
+@pytest.mark.gl
+def test_subgroup_operations_compile(host_gl):
+    out = tr(SUBGROUP_CS)
+    _shader, log = gl_compile.compile_shader("compute", out.glsl)
+    assert log is None, log

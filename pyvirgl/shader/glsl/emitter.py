@@ -561,6 +561,55 @@ class Emitter:
         clock = "uvec4(clock2x32ARB(), 0u, 0u)"
         self.store(inst.dst[0], f"{clock}.{''.join(SWZ[c] for c in comps)}", U, comps)
 
+    # subgroup votes and ballots (ARB_shader_group_vote / ARB_shader_ballot)
+    def _vote(self, inst, fn: str) -> None:
+        self.features.need("group_vote")
+        name = fn if self.features.host.glsl_version >= 460 else fn + "ARB"
+        comps = mask_comps(inst.dst[0].write_mask)
+        arg = self.src(inst.src[0], U, [0])
+        if fn == "allInvocationsEqual":
+            # Equality of arbitrary values: everyone matches the first active invocation.
+            self.features.need("ballot")
+            every = "allInvocations" if self.features.host.glsl_version >= 460 else "allInvocationsARB"
+            expr = f"({every}(readFirstInvocationARB({arg}) == {arg}) ? -1 : 0)"
+        else:
+            expr = f"({name}({arg} != 0u) ? -1 : 0)"
+        for c in comps:
+            self.store(inst.dst[0], expr, I, [c])
+
+    def op_VOTE_ANY(self, inst):
+        self._vote(inst, "anyInvocation")
+
+    def op_VOTE_ALL(self, inst):
+        self._vote(inst, "allInvocations")
+
+    def op_VOTE_EQ(self, inst):
+        self._vote(inst, "allInvocationsEqual")
+
+    def op_BALLOT(self, inst):
+        self.features.need("ballot")
+        self.features.need("int64")
+        bits = f"unpackUint2x32(ballotARB({self.src(inst.src[0], U, [0])} != 0u))"
+        comps = [c for c in mask_comps(inst.dst[0].write_mask) if c < 2]
+        if comps:
+            self.store(inst.dst[0], f"{bits}.{''.join(SWZ[c] for c in comps)}", U, comps)
+
+    def op_READ_FIRST(self, inst):
+        self.features.need("ballot")
+        comps = mask_comps(inst.dst[0].write_mask)
+        self.store(inst.dst[0], f"readFirstInvocationARB({self.src(inst.src[0], U, comps)})", U, comps)
+
+    def op_READ_INVOC(self, inst):
+        self.features.need("ballot")
+        comps = mask_comps(inst.dst[0].write_mask)
+        index = self.src(inst.src[1], U, [0])
+        self.store(inst.dst[0], f"readInvocationARB({self.src(inst.src[0], U, comps)}, {index})", U, comps)
+
+    def op_READ_HELPER(self, inst):
+        self.features.need("derivative_control")
+        comps = mask_comps(inst.dst[0].write_mask)
+        self.store(inst.dst[0], splat(I, len(comps), "(gl_HelperInvocation ? -1 : 0)"), I, comps)
+
     def _subroutines_unsupported(self, inst):
         raise ShaderError("TGSI subroutines (CAL/BGNSUB) are not supported")
 

@@ -100,6 +100,19 @@ def sysval(emitter, semantic: Semantic) -> tuple[str, str]:
     if semantic == Semantic.VIEWPORT_INDEX and stage == "fragment":
         need("fragment_layer_viewport")
         return "ivec4(gl_ViewportIndex, 0, 0, 0)", I
+    if semantic == Semantic.SUBGROUP_SIZE:
+        need("ballot")
+        return "uvec4(gl_SubGroupSizeARB, 0u, 0u, 0u)", U
+    if semantic == Semantic.SUBGROUP_INVOCATION:
+        need("ballot")
+        return "uvec4(gl_SubGroupInvocationARB, 0u, 0u, 0u)", U
+    masks = {Semantic.SUBGROUP_EQ_MASK: "Eq", Semantic.SUBGROUP_GE_MASK: "Ge",
+             Semantic.SUBGROUP_GT_MASK: "Gt", Semantic.SUBGROUP_LE_MASK: "Le",
+             Semantic.SUBGROUP_LT_MASK: "Lt"}
+    if semantic in masks:
+        need("ballot")
+        need("int64")
+        return f"uvec4(unpackUint2x32(gl_SubGroup{masks[semantic]}MaskARB), 0u, 0u)", U
     raise ShaderError(f"system value {semantic.name} is not supported in the {stage} stage")
 
 
