@@ -255,3 +255,29 @@ def test_broken_framing_closes_the_connection(qemu):
     qemu.sock.sendall(struct.pack("<III", 1, 0x7, 1 << 30))  # bad version and a huge size
     qemu.step()
     assert qemu.conn.closed
+
+
+def test_silent_display_front_end_does_not_stall_the_queue(host_bugs):
+    from pyvirgl.protocol.caps import Caps
+    from pyvirgl.renderer.api import Renderer
+
+    from vhost_fake_qemu import FakeQemu
+
+    q = FakeQemu(Renderer(Caps()))
+    q.answer_display = False
+    try:
+        q.setup()
+        head, outs = q.put_chain(0, [hdr(Cmd.GET_DISPLAY_INFO)], [512])
+        q.step()
+        assert q.backend.deferred  # waiting for QEMU's display info
+        now = [0.0]
+        q.backend.display.clock = lambda: now[0] + 1e6  # ... long enough
+        q.conn.step(0.0)
+        assert q.used(0)[0] == head
+        resp = q.read(outs[0], 408)
+        assert resp_type(resp) == Resp.OK_DISPLAY_INFO
+        assert struct.unpack_from("<6I", resp, 24)[2:5] == (1024, 768, 1)  # our default
+        r = q.command(hdr(Cmd.GET_EDID) + struct.pack("<II", 0, 0))
+        assert resp_type(r) in (Resp.ERR_UNSPEC, Resp.ERR_INVALID_SCANOUT_ID)
+    finally:
+        q.close()

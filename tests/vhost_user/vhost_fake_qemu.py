@@ -64,6 +64,7 @@ class FakeQemu:
         self.display_log = DisplayLog()
         self._display_in = bytearray()
         self.edid = edid
+        self.answer_display = True
         self.width, self.height = width, height
         self.features = FEATURES if event_idx else FEATURES & ~(1 << 29)
         self._alloc = {0: 0x1000, 1: 0x1000}
@@ -210,7 +211,8 @@ class FakeQemu:
             payload = bytes(self._display_in[12:12 + size])
             del self._display_in[:12 + size]
             self.display_log.messages.append((req, payload))
-            self._answer_display(req, payload)
+            if self.answer_display:
+                self._answer_display(req, payload)
 
     def _display_reply(self, req: int, payload: bytes) -> None:
         self.display_sock.setblocking(True)

@@ -58,6 +58,8 @@ class VhostUserGpuBackend:
         # Bumped whenever a file descriptor to watch changes; the loop re-registers.
         self.fd_generation = 0
         self.broken: str | None = None
+        # A command waits for the display front-end's answer (GET_DISPLAY_INFO, GET_EDID).
+        self.deferred = False
         self._handlers = {
             p.Request.GET_FEATURES: self._get_features,
             p.Request.SET_FEATURES: self._set_features,
@@ -362,8 +364,14 @@ class VhostUserGpuBackend:
         self.process_queue(index)
 
     def process_queues(self) -> None:
+        self.deferred = False
         for index in range(NUM_QUEUES):
             self.process_queue(index)
+
+    def wants_polling(self) -> bool:
+        """Whether the loop should call `process_queues` without a kick: a deferred command
+        (the display answer may have timed out) or a started queue with no kick fd."""
+        return self.deferred or any(q.ready and q.kick_fd is None for q in self.queues)
 
     def _display_backlogged(self) -> bool:
         return self.display is not None and self.display.pending_output() > DISPLAY_BACKLOG_LIMIT
@@ -390,6 +398,7 @@ class VhostUserGpuBackend:
                         written = self._control(chain)
                     except Deferred:
                         q.unpop()
+                        self.deferred = True
                         break
                 else:
                     self._cursor(chain)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import logging
 import struct
+import time
 from collections import deque
 
 log = logging.getLogger("pyvirgl.vhost_user.display")
@@ -24,6 +25,8 @@ PROTOCOL_F_EDID = 0
 PROTOCOL_F_DMABUF2 = 1
 OUR_PROTOCOL_FEATURES = 1 << PROTOCOL_F_EDID
 MAX_REPLY = 1 << 16
+# A front-end that has not answered by then is taken to give no answer (defaults are used).
+ANSWER_TIMEOUT_S = 5.0
 CURSOR_BYTES = 64 * 64 * 4
 DISPLAY_ONE = struct.Struct("<IIIIII")
 RESP_HDR_SIZE = 24
@@ -60,23 +63,33 @@ class DisplayChannel:
         self.protocol_features: int | None = None
         self._display_info: list[tuple[int, ...]] | None = None
         self._edid: dict[int, bytes | bool] = {}
+        self._edid_asked: dict[int, float] = {}
         self.started = False
         self.sent_messages = 0
+        self._started_at = 0.0
+        self.clock = time.monotonic
 
     # -- state the device asks about ---------------------------------------------------------
 
     def start(self) -> None:
         """Begin the conversation: protocol features, then the display layout."""
         self.started = True
+        self._started_at = self.clock()
         self._ask(GpuRequest.GET_PROTOCOL_FEATURES)
+
+    def _gave_up(self) -> bool:
+        if self.clock() - self._started_at > ANSWER_TIMEOUT_S:
+            log.warning("the display front-end has not answered in %.0f s; using defaults", ANSWER_TIMEOUT_S)
+            return True
+        return False
 
     @property
     def features_pending(self) -> bool:
-        return self.started and self.protocol_features is None
+        return self.started and self.protocol_features is None and not self._gave_up()
 
     @property
     def display_info_pending(self) -> bool:
-        return self.started and self._display_info is None
+        return self.started and self._display_info is None and not self._gave_up()
 
     @property
     def edid_supported(self) -> bool:
@@ -95,8 +108,12 @@ class DisplayChannel:
             if not enabled:
                 # QEMU answers nothing for an output it does not have: do not ask.
                 return False
-        if not any(req == GpuRequest.GET_EDID and s == scanout for req, s in self._awaiting):
+        asked = self._edid_asked.get(scanout)
+        if asked is None:
+            self._edid_asked[scanout] = self.clock()
             self._ask(GpuRequest.GET_EDID, struct.pack("<I", scanout), scanout)
+        elif self.clock() - asked > ANSWER_TIMEOUT_S:
+            return False
         return None
 
     def pending_output(self) -> int:

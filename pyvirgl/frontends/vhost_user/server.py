@@ -85,14 +85,17 @@ class Connection:
 
     def serve(self, should_stop: Callable[[], bool] = lambda: False, timeout: float | None = 1.0) -> None:
         while not self.closed and not should_stop():
-            self.step(timeout)
+            self.step(0.01 if self.backend.wants_polling() else timeout)
 
     def step(self, timeout: float | None = 0.0) -> None:
         """One round of the loop (tests drive it directly)."""
         if self.closed:
             return
         self._sync_fds()
-        for key, events in self.selector.select(timeout):
+        ready = self.selector.select(timeout)
+        if not ready and self.backend.wants_polling():
+            self.backend.process_queues()
+        for key, events in ready:
             kind, index = key.data
             if kind == "vhost":
                 self._on_vhost()
