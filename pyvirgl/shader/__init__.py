@@ -42,11 +42,18 @@ def translate(text_or_ir: str | Shader, key: ShaderKey, host: HostShaderCaps) ->
     if not isinstance(shader, Shader):
         raise ShaderError("translate() needs TGSI text or a parsed Shader")
     try:
-        return translate_ir(shader, key, host)
+        out = translate_ir(shader, key, host)
     except ShaderError:
         raise
     except (RecursionError, ValueError, OverflowError, KeyError, IndexError) as err:
         raise ShaderError(f"cannot translate shader ({type(err).__name__}: {err})") from None
+    if len(out.glsl) > MAX_GLSL_BYTES:
+        # Keeps a hostile guest from feeding the host compiler megabytes of source.
+        raise ShaderError("translated shader is too large for the host compiler")
+    return out
+
+
+MAX_GLSL_BYTES = 8 << 20
 
 
 __all__ = [

@@ -54,8 +54,6 @@ class ShaderKey:
     # Semantic names (as in TranslatedShader.inputs) the previous stage writes; when given,
     # inputs it does not write read as (0,0,0,1) instead of declaring an unmatched varying.
     prev_stage_outputs: frozenset[str] | None = None
-    # Per sampler index, whether the bound sampler state compares (for non-SHADOW targets only).
-    shadow_samplers: int = 0
     # Vertex shader: per IN[i], "float" (default), "int" or "uint", from the vertex element
     # formats; integer attributes need integer GLSL inputs to keep their bits.
     vertex_input_types: tuple[str, ...] = ()
