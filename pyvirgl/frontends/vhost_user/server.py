@@ -21,6 +21,7 @@ import selectors
 import signal
 import socket
 import sys
+import threading
 from typing import Callable, Sequence
 
 from pyvirgl.errors import ProtocolError
@@ -235,8 +236,9 @@ def main(argv: Sequence[str] | None = None, renderer_factory: Callable[[], Rende
         nonlocal stopping
         stopping = True
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
 
     def serve(sock: socket.socket) -> None:
         backend = VhostUserGpuBackend(renderer_factory(), virgl=args.virgl)
