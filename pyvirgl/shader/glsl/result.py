@@ -19,6 +19,25 @@ so one program's stages never clash):
 * Atomic counters: `layout(binding=b, offset=4*i)` counters; the guest atomic
   buffer n is bound to GL_ATOMIC_COUNTER_BUFFER binding b.
 * Driver uniforms (plain uniforms, set by the executor): see DRIVER_UNIFORMS.
+* Vertex inputs: IN[i] is `layout(location = i)`; integer vertex formats
+  need ShaderKey.vertex_input_types so the GLSL input is ivec4/uvec4 and the
+  executor uses glVertexAttribIFormat.
+* Varyings: interface blocks named by TGSI semantic (`V_generic3 { vec4 d; }`),
+  so any producer/consumer pair translated separately links; patch varyings
+  use `patch` blocks. Built-ins (position, point size, clip/cull distances,
+  layer, viewport index, tess levels) use gl_* variables.
+* Colour outputs: `layout(location = n[, index = 1])`; FS_COLOR0_WRITES_ALL_CBUFS
+  fans out to ShaderKey.nr_cbufs outputs; integer colour buffers need
+  ShaderKey.cbuf_types.
+* Window conventions: the executor keeps guest rows equal to host rows
+  (no y-flip in the framebuffer; use glClipControl(GL_UPPER_LEFT) when the
+  guest viewport has a negative y scale, and swap glFrontFace accordingly).
+  Then TGSI's upper-left gl_FragCoord is GL's gl_FragCoord; lower-left
+  origin uses the "fb_height" driver uniform. GL_POINT_SPRITE_COORD_ORIGIN
+  must stay at its default (GL_UPPER_LEFT); the shader flips gl_PointCoord.
+* Transform feedback: ShaderKey.stream_outputs makes dedicated outputs;
+  pass TranslatedShader.xfb_varyings to glTransformFeedbackVaryings with
+  GL_INTERLEAVED_ATTRIBS before linking.
 """
 from __future__ import annotations
 
