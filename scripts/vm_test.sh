@@ -52,10 +52,10 @@ fetch() {
     apt_private
     log "downloading QEMU 10 from bookworm-backports (and what this host lacks for it)"
     # --download-only against the host's dpkg status: fetches QEMU and only the libraries missing here.
-    APT_CONFIG="$APT/apt.conf" apt-get -q -y --download-only -t bookworm-backports install \
-        qemu-system-x86 qemu-system-data qemu-system-common qemu-system-modules-opengl seabios ipxe-qemu \
-        || APT_CONFIG="$APT/apt.conf" apt-get -q -y --download-only -t bookworm-backports install \
-            qemu-system-x86 qemu-system-data qemu-system-common seabios
+    # Only QEMU itself is pinned to backports; its libraries come from bookworm where they can.
+    local bpo=bookworm-backports
+    APT_CONFIG="$APT/apt.conf" apt-get -q -y --download-only --no-install-recommends install \
+        qemu-system-x86/$bpo qemu-system-data/$bpo qemu-system-common/$bpo seabios
     (cd "$APT/debs" && APT_CONFIG="$APT/apt.conf" apt-get -q download debootstrap)
     rm -rf "$QROOT"
     mkdir -p "$QROOT"
