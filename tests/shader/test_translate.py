@@ -176,3 +176,11 @@ def test_subgroup_operations_compile(host_gl):
     out = tr(SUBGROUP_CS)
     _shader, log = gl_compile.compile_shader("compute", out.glsl)
     assert log is None, log
+
+
+def test_framebuffer_fetch_uses_inout_colour():
+    out = tr("FRAG\nDCL OUT[0], COLOR\nDCL TEMP[0]\n  0: FBFETCH TEMP[0], OUT[0]\n"
+             "  1: MUL OUT[0], TEMP[0], TEMP[0]\n  2: END\n")
+    assert "inout vec4 fs_color0;" in out.glsl
+    assert "#extension GL_EXT_shader_framebuffer_fetch : require" in out.glsl
+    assert "t0 = fs_color0.xyzw;" in out.glsl

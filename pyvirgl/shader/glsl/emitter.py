@@ -610,6 +610,17 @@ class Emitter:
         comps = mask_comps(inst.dst[0].write_mask)
         self.store(inst.dst[0], splat(I, len(comps), "(gl_HelperInvocation ? -1 : 0)"), I, comps)
 
+    def op_FBFETCH(self, inst):
+        s = inst.src[0]
+        names = self.color_names.get(s.index) if s.file == RegFile.OUT and s.indirect is None else None
+        if not names:
+            raise ShaderError("FBFETCH needs a colour output")
+        name, ctype = names[0]
+        lane = {COLOR_INT: I, COLOR_UINT: U}.get(ctype, F)
+        comps = mask_comps(inst.dst[0].write_mask)
+        sw = "".join(SWZ[s.swizzle[c]] for c in comps)
+        self.store(inst.dst[0], f"{name}.{sw}", lane, comps)
+
     def _subroutines_unsupported(self, inst):
         raise ShaderError("TGSI subroutines (CAL/BGNSUB) are not supported")
 

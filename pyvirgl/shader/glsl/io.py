@@ -213,12 +213,18 @@ def _declare_color_outputs(self, declare) -> None:
             targets.append((reg, 1, 0, 1))
         else:
             targets.append((reg, cidx, cidx, 0))
+    # FBFETCH reads the framebuffer through `inout` colour outputs; we only write
+    # them in the epilogue, so until then they still hold the framebuffer value.
+    fetch = any(inst.op.name == "FBFETCH" for inst in self.shader.instructions)
+    if fetch:
+        self.features.need("framebuffer_fetch")
     for reg, cb, location, index in targets:
         ctype = key.cbuf_types[cb] if cb < len(key.cbuf_types) else "float"
         gtype = {COLOR_INT: "ivec4", COLOR_UINT: "uvec4"}.get(ctype, "vec4")
         name = f"{self.p}_color{cb}"
         layout = f"location = {location}" + (f", index = {index}" if index else "")
-        declare(f"layout({layout}) out {gtype} {name};", name)
+        direction = "inout" if fetch and not index else "out"
+        declare(f"layout({layout}) {direction} {gtype} {name};", name)
         self.meta["color_outputs"].append(result.ColorOutput(name, location, index, cb))
         self.color_names.setdefault(reg, []).append((name, ctype))
 
