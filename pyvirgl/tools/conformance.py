@@ -26,6 +26,7 @@ import argparse
 import datetime
 import json
 import os
+import signal
 import sys
 import threading
 import time
@@ -43,6 +44,9 @@ from .piglit_results import LOST_CONNECTION, TestOutcome, interpret
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEFAULT_GATE_LIST = os.path.join(REPO_ROOT, "tests", "conformance", "gate.txt")
 DEFAULT_EXPECTATIONS = os.path.join(REPO_ROOT, "tests", "conformance", "expectations.json")
+#: Per-test limit in the CI gate: gate tests take < 1.5 s on the reference, and
+#: 100 tests x 20 s / 2 jobs bounds a pyvirgl that hangs on everything to ~17 min.
+GATE_TEST_TIMEOUT = 20.0
 
 #: piglit platform used for every target.  surfaceless_egl needs no X server
 #: and works through virpipe; "gbm" cannot work (no DRM render node here).
@@ -86,30 +90,18 @@ class RunResults:
     meta: dict
 
 
-def _server_spec(target: str, cfg: RunConfig) -> isolation.ServerSpec | None:
-    if target == "reference":
-        return isolation.reference_server_spec()
-    if target == "pyvirgl":
-        return isolation.pyvirgl_server_spec(cfg.pyvirgl_python, REPO_ROOT)
-    return None
-
-
 def _target_env(target: str, cfg: RunConfig) -> dict[str, str]:
-    env = dict(isolation.NATIVE_ENV if target == "native" else isolation.VIRPIPE_ENV)
+    env = isolation.guest_env_for(target)
     env["PIGLIT_PLATFORM"] = cfg.platform
     if cfg.xdisplay:
         env["DISPLAY"] = cfg.xdisplay
-    # Keep Mesa's on-disk shader cache out of the comparison: a cache filled
-    # by one target must not change what another target compiles.
-    env["MESA_SHADER_CACHE_DISABLE"] = "true"
     return env
 
 
 def _open_target(target: str, cfg: RunConfig, isolated: bool) -> TargetState:
     state = TargetState(target, env=_target_env(target, cfg))
-    spec = _server_spec(target, cfg)
-    state.sandbox = isolation.Sandbox(target, spec, isolated=isolated and spec is not None,
-                                      log_dir=cfg.log_dir)
+    state.sandbox = isolation.sandbox_for(target, isolated=isolated, log_dir=cfg.log_dir,
+                                          pyvirgl_python=cfg.pyvirgl_python)
     try:
         state.sandbox.__enter__()
     except (isolation.ServerStartError, OSError) as exc:
@@ -201,8 +193,12 @@ def run_tests(tests: list[PiglitTest], cfg: RunConfig) -> RunResults:
 def _run_group(tests, states, cfg, outcomes, progress) -> None:
     jobs = [(t, name) for t in tests for name in states]
 
+    abort = threading.Event()
+
     def work(job):
         test, target = job
+        if abort.is_set():
+            return
         state = states[target]
         try:
             if test.concurrent:
@@ -217,9 +213,20 @@ def _run_group(tests, states, cfg, outcomes, progress) -> None:
         outcomes[test.name][target] = outcome
         progress.step(target, outcome.status)
 
-    with ThreadPoolExecutor(max_workers=max(1, cfg.jobs)) as pool:
+    pool = ThreadPoolExecutor(max_workers=max(1, cfg.jobs))
+    try:
         for fut in [pool.submit(work, j) for j in jobs]:
             fut.result()
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM): stop queued work and running tests now;
+        # the caller's finally closes the servers and namespaces.
+        abort.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for st in states.values():
+            if st.sandbox is not None:
+                st.sandbox.kill_running()
+        raise
+    pool.shutdown()
 
 
 # -- expectations (the CI gate) ---------------------------------------------
@@ -281,7 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="comma list of native,reference,pyvirgl (default: all three)")
     run.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                      help="parallel test processes (default: number of CPUs)")
-    run.add_argument("--timeout", type=float, default=60.0, help="per-test seconds (default 60)")
+    run.add_argument("--timeout", type=float, default=None,
+                     help="per-test seconds (default 60; 20 with --gate, as in test_gate.py)")
     run.add_argument("--platform", default=DEFAULT_PLATFORM,
                      help=f"PIGLIT_PLATFORM for all targets (default {DEFAULT_PLATFORM})")
     run.add_argument("--display", help="X display for --platform glx/x11_egl (start Xvfb yourself)")
@@ -314,13 +322,24 @@ def select_tests(args) -> list[PiglitTest]:
     return chosen
 
 
+def _exit_on_sigterm() -> None:
+    """Make SIGTERM unwind like Ctrl-C so servers and namespaces are cleaned up."""
+    def handler(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _exit_on_sigterm()
     if args.gate:
         args.test_list = args.test_list or DEFAULT_GATE_LIST
         args.targets = "pyvirgl"
         args.check_expectations = True
         args.profile = args.profile or ["quick_gl", "quick_shader"]
+    if args.timeout is None:
+        args.timeout = GATE_TEST_TIMEOUT if args.gate else 60.0
     targets = [t.strip() for t in args.targets.split(",") if t.strip()]
     unknown = [t for t in targets if t not in ALL_TARGETS]
     if unknown or not targets:

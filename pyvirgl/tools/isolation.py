@@ -25,6 +25,7 @@ other server already owns that socket, rather than talking to a stranger.
 from __future__ import annotations
 
 import collections
+import contextlib
 import os
 import shlex
 import shutil
@@ -105,6 +106,37 @@ def pyvirgl_server_spec(python: str | None = None, repo_root: str | None = None)
                       cwd=repo_root)
 
 
+TARGETS = ("native", "reference", "pyvirgl")
+
+
+def server_spec_for(target: str, pyvirgl_python: str | None = None,
+                    repo_root: str | None = None) -> ServerSpec | None:
+    """The server a target renders through (None: native, no server)."""
+    if target == "reference":
+        return reference_server_spec()
+    if target == "pyvirgl":
+        return pyvirgl_server_spec(pyvirgl_python, repo_root)
+    if target == "native":
+        return None
+    raise ValueError(f"unknown target {target!r}; choose from {TARGETS}")
+
+
+def guest_env_for(target: str) -> dict[str, str]:
+    """Mesa environment for a target's guest programs."""
+    env = dict(NATIVE_ENV if target == "native" else VIRPIPE_ENV)
+    # Keep Mesa's on-disk shader cache out of comparisons: a cache filled by
+    # one target must not change what another target compiles or how fast.
+    env["MESA_SHADER_CACHE_DISABLE"] = "true"
+    return env
+
+
+def sandbox_for(target: str, *, isolated: bool, log_dir: str | None = None,
+                pyvirgl_python: str | None = None) -> "Sandbox":
+    """A (not yet entered) sandbox running ``target``'s server, if it has one."""
+    spec = server_spec_for(target, pyvirgl_python)
+    return Sandbox(target, spec, isolated=isolated and spec is not None, log_dir=log_dir)
+
+
 class ServerStartError(RuntimeError):
     pass
 
@@ -132,6 +164,8 @@ class Sandbox:
         self._holder: subprocess.Popen | None = None
         self._server_log = None
         self._own_log_dir: str | None = None   # temporary, when no log_dir given
+        self._running: set[subprocess.Popen] = set()
+        self._running_lock = threading.Lock()
 
     # -- lifecycle -------------------------------------------------------
     def __enter__(self) -> "Sandbox":
@@ -148,7 +182,15 @@ class Sandbox:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def kill_running(self) -> None:
+        """Kill the commands started by run() that are still going."""
+        with self._running_lock:
+            procs = list(self._running)
+        for proc in procs:
+            _kill_group(proc, grace=0.5)
+
     def close(self) -> None:
+        self.kill_running()
         self.stop_server()
         if self._holder is not None:
             _kill_group(self._holder)
@@ -213,6 +255,15 @@ class Sandbox:
         start = time.monotonic()
         proc = self.spawn(argv, env, cwd, stdin=subprocess.DEVNULL,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        with self._running_lock:
+            self._running.add(proc)
+        try:
+            return self._finish(proc, start, timeout, stop_when, keep_lines)
+        finally:
+            with self._running_lock:
+                self._running.discard(proc)
+
+    def _finish(self, proc, start, timeout, stop_when, keep_lines) -> "CommandResult":
         collector = _BoundedOutput(proc, keep_lines, stop_when)
         reader = threading.Thread(target=collector.drain, daemon=True)
         reader.start()
@@ -305,6 +356,34 @@ class Sandbox:
         except OSError:
             return ""
         return f"; log tail: {tail}" if tail else ""
+
+
+@contextlib.contextmanager
+def private_xvfb(first_display: int = 130, size: str = "1024x768x24"):
+    """Start our own Xvfb on the first free display >= ``first_display``.
+
+    High numbers keep clear of the displays other sessions and tests use.
+    Yields the DISPLAY string.  X sockets are reachable from every sandbox
+    (the socket directory is bound back into private /tmp dirs).
+    """
+    for number in range(first_display, first_display + 100):
+        if not (os.path.exists(f"{X11_SOCKET_DIR}/X{number}")
+                or os.path.exists(f"/tmp/.X{number}-lock")):
+            break
+    else:
+        raise RuntimeError("no free X display number")
+    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", size, "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 20
+        while not os.path.exists(f"{X11_SOCKET_DIR}/X{number}"):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"Xvfb :{number} did not start")
+            time.sleep(0.05)
+        yield f":{number}"
+    finally:
+        _kill_group(proc)
 
 
 @dataclass

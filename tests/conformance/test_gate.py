@@ -16,17 +16,16 @@ import os
 
 import pytest
 
-from pyvirgl.tools.conformance import (DEFAULT_EXPECTATIONS, DEFAULT_GATE_LIST, RunConfig,
-                                       check_expectations, load_expectations, run_tests)
+from pyvirgl.tools.conformance import (DEFAULT_EXPECTATIONS, DEFAULT_GATE_LIST,
+                                       GATE_TEST_TIMEOUT, RunConfig, check_expectations,
+                                       load_expectations, run_tests)
 from pyvirgl.tools.conformance_report import format_report
 from pyvirgl.tools.piglit_profiles import load_profiles, read_test_list, resolve_names
 
 pytestmark = pytest.mark.mesa
 
-#: Per-test limit.  The gate's tests take well under a second on the C
-#: reference; 30 s leaves room for a slow Python server on a loaded machine
-#: while bounding a hung one to ~len(gate)*30/jobs seconds.
-GATE_TEST_TIMEOUT = float(os.environ.get("PYVIRGL_GATE_TIMEOUT", "30"))
+#: Per-test limit (see conformance.GATE_TEST_TIMEOUT); overridable for slow machines.
+TIMEOUT = float(os.environ.get("PYVIRGL_GATE_TIMEOUT", GATE_TEST_TIMEOUT))
 GATE_PROFILES = ["quick_gl", "quick_shader"]
 
 
@@ -39,7 +38,7 @@ def test_piglit_gate_has_no_regressions():
     assert set(expected) <= set(names), (
         f"expectations.json lists tests missing from gate.txt: {sorted(set(expected) - set(names))}")
 
-    cfg = RunConfig(targets=["pyvirgl"], jobs=os.cpu_count() or 1, timeout=GATE_TEST_TIMEOUT,
+    cfg = RunConfig(targets=["pyvirgl"], jobs=os.cpu_count() or 1, timeout=TIMEOUT,
                     progress=False)
     results = run_tests(tests, cfg)
     print(format_report(results, show=0))
