@@ -151,7 +151,7 @@ class Sandbox:
 
     def __init__(self, name: str, server: ServerSpec | None = None, *,
                  isolated: bool = True, log_dir: str | None = None,
-                 start_timeout: float = 30.0):
+                 start_timeout: float = 120.0):
         self.name = name
         self.server_spec = server
         self.isolated = isolated
@@ -366,21 +366,26 @@ def private_xvfb(first_display: int = 130, size: str = "1024x768x24"):
     Yields the DISPLAY string.  X sockets are reachable from every sandbox
     (the socket directory is bound back into private /tmp dirs).
     """
-    for number in range(first_display, first_display + 100):
-        if not (os.path.exists(f"{X11_SOCKET_DIR}/X{number}")
+    # Try numbers in turn: a display can be taken invisibly (an Xvfb in another
+    # mount namespace still owns the abstract socket @/tmp/.X11-unix/XN).
+    for number in range(first_display, first_display + 40):
+        if (os.path.exists(f"{X11_SOCKET_DIR}/X{number}")
                 or os.path.exists(f"/tmp/.X{number}-lock")):
-            break
-    else:
-        raise RuntimeError("no free X display number")
-    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", size, "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
-    try:
-        deadline = time.monotonic() + 20
-        while not os.path.exists(f"{X11_SOCKET_DIR}/X{number}"):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"Xvfb :{number} did not start")
+            continue
+        proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", size, "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True)
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and not os.path.exists(f"{X11_SOCKET_DIR}/X{number}"):
+            if time.monotonic() > deadline:
+                break
             time.sleep(0.05)
+        if proc.poll() is None and os.path.exists(f"{X11_SOCKET_DIR}/X{number}"):
+            break
+        _kill_group(proc)
+    else:
+        raise RuntimeError(f"could not start Xvfb on any display from :{first_display}")
+    try:
         yield f":{number}"
     finally:
         _kill_group(proc)
