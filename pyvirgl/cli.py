@@ -25,9 +25,10 @@ def _serve(args: argparse.Namespace) -> int:
                             multi_clients=args.multi_clients, verbose=args.verbose,
                             max_clients=args.max_clients, record_dir=args.record,
                             stats=args.stats, stats_dir=args.stats_json)
-    # Probe the host once, in a child, so this process never owns GL and forks cleanly.
-    caps = caps_from_probe_child() if options.fork else None
-    server = VtestServer(options, make_renderer_factory(caps))
+    # Probe the host once, in a child, so this process never owns GL and forks cleanly
+    # (and, without fork, so no client's probe creates and terminates EGL under the others).
+    caps = caps_from_probe_child()
+    server = VtestServer(options, make_renderer_factory(caps, shared_backend=not options.fork))
     server.open()
     if args.ready_fd is not None:
         import os

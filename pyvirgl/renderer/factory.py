@@ -20,10 +20,24 @@ def _probe_here() -> capsmod.Caps:
     return probe_caps()
 
 
-def make_renderer_factory(caps: capsmod.Caps | None) -> Callable[[], Renderer]:
-    """Renderers that share precomputed caps, or probe the host on first need."""
+def make_renderer_factory(caps: capsmod.Caps | None, shared_backend: bool = False) -> Callable[[], Renderer]:
+    """Renderers that share precomputed caps, or probe the host on first need.
+
+    `shared_backend` is for serving several clients from one process
+    (--no-fork): they must share one GL backend, hence one GL context. A
+    backend (EGL context) per client would leave only the newest one current,
+    so every other client's GL names would point into the wrong context, and
+    nothing would ever destroy those contexts.
+    """
+    backend = []
+
+    def one_backend():
+        if not backend:
+            backend.append(_gl_backend())
+        return backend[0]
+
     def factory() -> Renderer:
-        return Renderer(caps if caps is not None else _probe_here, _gl_backend)
+        return Renderer(caps if caps is not None else _probe_here, one_backend if shared_backend else _gl_backend)
     return factory
 
 

@@ -6,6 +6,7 @@ the same way.
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import signal
 import socket
@@ -39,27 +40,43 @@ def server_listening(path: str) -> bool:
         probe.close()
 
 
-def _free_display(start: int = 90) -> int:
-    for number in range(start, start + 200):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            return number
-    raise RuntimeError("no free X display number")
+def _display_free(number: int) -> bool:
+    return not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists()
+
+
+def _start_xvfb(number: int, width: int, height: int) -> subprocess.Popen | None:
+    """Xvfb on :number, or None if it would not start there (a display taken elsewhere)."""
+    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 15
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        if proc.poll() is not None:
+            return None
+        if time.monotonic() > deadline:
+            proc.kill()
+            proc.wait()
+            return None
+        time.sleep(0.05)
+    return proc
 
 
 @contextmanager
 def xvfb(width: int = 1024, height: int = 768):
-    """A private X server; yields its DISPLAY string."""
+    """A private X server; yields its DISPLAY string.
+
+    Display numbers can be taken where we cannot see them (the abstract X
+    socket of a server in another mount namespace), so a display is chosen
+    by starting Xvfb and moving on when it refuses."""
     if shutil.which("Xvfb") is None:
         raise RuntimeError("Xvfb is not installed (run `make demo` or scripts/setup-system.sh)")
-    number = _free_display()
-    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    first = 90 + random.randrange(400)
+    proc = number = None
+    for number in range(first, first + 40):
+        if _display_free(number) and (proc := _start_xvfb(number, width, height)) is not None:
+            break
+    if proc is None:
+        raise RuntimeError("no X display number would start Xvfb")
     try:
-        deadline = time.monotonic() + 15
-        while not Path(f"/tmp/.X11-unix/X{number}").exists():
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"Xvfb :{number} did not start")
-            time.sleep(0.05)
         yield f":{number}"
     finally:
         proc.terminate()

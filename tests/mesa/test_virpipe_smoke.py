@@ -5,6 +5,8 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 
@@ -22,22 +24,40 @@ def display():
         yield disp
 
 
-def run_through(socket_path: str, display: str, *command: str, seconds: float = 6) -> str:
-    """Run a GL program whose /tmp/.virgl_test leads to `socket_path` (private mount namespace)."""
+def start_through(socket_path: str, display: str, *command: str) -> subprocess.Popen:
+    """Start a GL program whose /tmp/.virgl_test leads to `socket_path` (private mount namespace).
+
+    stdbuf makes its stdout line-buffered, so what it printed is there even
+    though we stop it (glxgears runs until killed)."""
     unshare = can_isolate()
     assert unshare is not None, "these tests need unshare -m (root or user namespaces)"
-    argv = [*unshare, sys.executable, "-m", "pyvirgl.tools.nsexec", socket_path, "--", *command]
-    try:
-        out = subprocess.run(argv, env=guest_env(display=display), stdout=subprocess.PIPE,
-                             stderr=subprocess.STDOUT, timeout=seconds).stdout
-    except subprocess.TimeoutExpired as done:
-        out = done.stdout or b""
-    return out.decode(errors="replace")
+    argv = [*unshare, sys.executable, "-m", "pyvirgl.tools.nsexec", socket_path, "--", "stdbuf", "-oL", *command]
+    return subprocess.Popen(argv, env=guest_env(display=display), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+
+
+def read_until(proc: subprocess.Popen, marker: bytes, seconds: float = 60) -> str:
+    """Output up to the first line containing `marker` (or all of it at exit/deadline); stops proc."""
+    lines: list[bytes] = []
+
+    def pump() -> None:
+        for line in iter(proc.stdout.readline, b""):
+            lines.append(line)
+
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and reader.is_alive() and not any(marker in l for l in lines):
+        time.sleep(0.05)
+    proc.kill()
+    proc.wait()
+    reader.join(5)
+    return b"".join(lines).decode(errors="replace")
 
 
 def test_glxgears_reports_pyvirgl_renderer_and_caps_version(server_socket, display):
     sock, log = server_socket
-    out = run_through(sock, display, "glxgears", "-info")
+    out = read_until(start_through(sock, display, "glxgears", "-info"), b"GL_VERSION")
     renderer = re.search(r"GL_RENDERER\s*=\s*(.*)", out)
     version = re.search(r"GL_VERSION\s*=\s*(\S+)", out)
     assert renderer, out[-3000:]
@@ -52,18 +72,9 @@ def test_glxgears_reports_pyvirgl_renderer_and_caps_version(server_socket, displ
 
 def test_two_programs_at_once_each_get_their_own_process(server_socket, display):
     sock, log = server_socket
-    unshare = can_isolate()
-    argv = [*unshare, sys.executable, "-m", "pyvirgl.tools.nsexec", sock, "--", "glxgears", "-info"]
-    procs = [subprocess.Popen(argv, env=guest_env(display=display), stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT) for _ in range(2)]
-    outs = []
-    for p in procs:
-        try:
-            outs.append(p.communicate(timeout=5)[0])
-        except subprocess.TimeoutExpired:
-            p.kill()
-            outs.append(p.communicate()[0])
+    procs = [start_through(sock, display, "glxgears", "-info") for _ in range(2)]
+    outs = [read_until(p, b"GL_VERSION") for p in procs]
     for out in outs:
-        assert b"virgl (pyvirgl" in out, out[-2000:]
+        assert "virgl (pyvirgl" in out, out[-2000:]
     pids = set(re.findall(r"pyvirgl\[(\d+)\] DEBUG pyvirgl.server: pid \d+ <- CreateRenderer", open(log).read()))
     assert len(pids) >= 2
