@@ -101,13 +101,25 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(func=_run)
 
     sub.add_parser("conformance", help="piglit through pyvirgl, the C reference and native", add_help=False)
+    sub.add_parser("vhost-user-gpu", help="virtio-gpu for QEMU guests over vhost-user (--socket-path PATH)",
+                   add_help=False)
     return parser
+
+
+def _vhost_user_gpu(argv: list[str]) -> int:
+    from pyvirgl.frontends.vhost_user.server import main as vhost_main
+
+    return vhost_main(argv)
+
+
+# Subcommands with their own argument parsers: everything after the name is theirs.
+DELEGATED = {"conformance": _conformance, "vhost-user-gpu": _vhost_user_gpu}
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["conformance"]:
-        return _conformance(argv[1:])
+    if argv[:1] and argv[0] in DELEGATED:
+        return DELEGATED[argv[0]](argv[1:])
     args = build_parser().parse_args(argv)
     return args.func(args)
 

@@ -144,6 +144,24 @@ class Renderer:
         ctx.resources.discard(handle)
         self._drop_ref(handle)
 
+    def attach_resource(self, ctx_id: int, handle: int) -> None:
+        """Share an existing resource with a context (virtio-gpu CTX_ATTACH_RESOURCE)."""
+        ctx = self.contexts.get(ctx_id)
+        if ctx is None:
+            raise GuestError("CTX_ATTACH_RESOURCE", f"no context {ctx_id}")
+        res = self._resource(handle, "CTX_ATTACH_RESOURCE")
+        if handle not in ctx.resources:
+            ctx.resources.add(handle)
+            res.refs += 1
+
+    def detach_resource(self, ctx_id: int, handle: int) -> None:
+        """Undo attach_resource; works on failed contexts too, so a teardown always frees."""
+        ctx = self.contexts.get(ctx_id)
+        if ctx is None or handle not in ctx.resources:
+            return
+        ctx.resources.discard(handle)
+        self._drop_ref(handle)
+
     def _drop_ref(self, handle: int) -> None:
         res = self.resources.get(handle)
         if res is None:

@@ -660,23 +660,12 @@ class GpuDevice:
 # -- renderer glue: virtio-gpu's global resources shared into contexts ---------------------------
 
 def _attach(renderer: Renderer, ctx_id: int, handle: int) -> None:
-    """Share a resource of the device context with a guest context (one more reference).
-
-    The renderer API has no attach call yet; this does what it would do with
-    the Context/Resource fields it exposes."""
-    ctx = renderer.contexts[ctx_id]
-    res = renderer.resources[handle]
-    if handle not in ctx.resources:
-        ctx.resources.add(handle)
-        res.refs += 1
+    """Share a resource of the device context with a guest context (one more reference)."""
+    renderer.attach_resource(ctx_id, handle)
 
 
 def _detach(renderer: Renderer, ctx_id: int, handle: int) -> None:
-    ctx = renderer.contexts.get(ctx_id)
-    if ctx is None or handle not in ctx.resources:
-        return
-    ctx.resources.discard(handle)
-    renderer._drop_ref(handle)  # noqa: SLF001 - see _attach
+    renderer.detach_resource(ctx_id, handle)
 
 
 # -- pixels for the display ----------------------------------------------------------------------
