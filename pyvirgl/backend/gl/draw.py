@@ -56,7 +56,6 @@ class DrawContext:
             blend.rt[0].rgb_src_factor, blend.rt[0].rgb_dst_factor,
             blend.rt[0].alpha_src_factor, blend.rt[0].alpha_dst_factor} & _SRC1_FACTORS)
         last_vertex_stage = 2 if shaders[2] else (4 if shaders[4] else 0)
-        samplers = sub.table(ObjectType.SAMPLER_STATE)
         translated = [None] * 6
         prev_outputs = None
         for stage in _STAGE_ORDER:
@@ -64,11 +63,6 @@ class DrawContext:
             if not handle:
                 continue
             obj = objs[handle]
-            shadow = 0
-            for i, sh_handle in enumerate(sub.sampler_states[stage]):
-                st = samplers.get(sh_handle) if sh_handle else None
-                if st is not None and st.compare_mode:
-                    shadow |= 1 << i
             so = ()
             if stage == last_vertex_stage:
                 vs_src = objs[handle].source
@@ -86,7 +80,6 @@ class DrawContext:
                 cbuf_types=cbuf_types if stage == 1 else (),
                 dual_src_blend=dual and stage == 1,
                 prev_stage_outputs=prev_outputs if stage != 0 else None,
-                shadow_samplers=shadow,
                 stream_outputs=so,
             )
             t = self.programs.translate(obj, key)
