@@ -74,6 +74,13 @@ def probe_isolation() -> IsolationProbe:
     return IsolationProbe(True, "private mount namespaces available")
 
 
+def _tmp_paths_to_keep() -> list[str]:
+    """Paths under /tmp that sandboxed processes still need: this checkout and its venv."""
+    repo_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    wanted = {os.path.realpath(repo_root), os.path.realpath(os.path.join(repo_root, ".venv"))}
+    return sorted(p for p in wanted if p.startswith("/tmp/") and os.path.isdir(p))
+
+
 def _scratch_root() -> str:
     # The private directories must NOT live under /tmp: /tmp is what gets hidden.
     root = os.environ.get("PYVIRGL_SANDBOX_ROOT", "/var/tmp")
@@ -212,6 +219,11 @@ class Sandbox:
             # then --rbind carries that submount along.
             script += (f"mkdir -p {priv}/.X11-unix && "
                        f"mount --bind {X11_SOCKET_DIR} {priv}/.X11-unix && ")
+        for keep in _tmp_paths_to_keep():
+            # The checkout (and its venv) may itself live under /tmp, as a CI
+            # clone can: bind it back at the same path, or the server cannot start.
+            inside = shlex.quote(os.path.join(self.private_dir, os.path.relpath(keep, "/tmp")))
+            script += f"mkdir -p {inside} && mount --bind {shlex.quote(keep)} {inside} && "
         script += f"mount --rbind {priv} /tmp && echo ready && exec sleep infinity"
         self._holder = subprocess.Popen(
             ["unshare", "-m", "--propagation", "private", "sh", "-c", script],
