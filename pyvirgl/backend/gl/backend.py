@@ -9,7 +9,7 @@ import logging
 
 from OpenGL import GL
 
-from pyvirgl.backend.gl import framebuffer, queries, storage, textures
+from pyvirgl.backend.gl import compute, framebuffer, queries, shader_resources, storage, textures
 from pyvirgl.backend.gl.blit import Blitter
 from pyvirgl.backend.gl.draw import DrawContext
 from pyvirgl.backend.gl.egl import HostContext
@@ -39,6 +39,7 @@ class GLBackend:
         self.drawing = DrawContext(self.programs)
         self.blitter = Blitter()
         self.queries = queries.QueryState()
+        self.compute = compute.ComputePrograms(self.programs)
         self._fence = None
         lim = self.info.limit
         self._limits = Limits(
@@ -120,6 +121,7 @@ class GLBackend:
         for kind in (ObjectType.QUERY, ObjectType.STREAMOUT_TARGET):
             for value in sub.table(kind).values():
                 value.release()
+        shader_resources.release_sub_context(sub)
         if sub.gl_fbo:
             GL.glDeleteFramebuffers(1, [sub.gl_fbo])
         if sub.gl_vao:

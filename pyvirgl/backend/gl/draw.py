@@ -8,7 +8,7 @@ import struct
 import numpy as np
 from OpenGL import GL
 
-from pyvirgl.backend.gl import enums, framebuffer, names
+from pyvirgl.backend.gl import enums, framebuffer, indirect, names, shader_resources, streamout
 from pyvirgl.backend.gl.programs import (
     SAMPLER_UNITS_PER_STAGE, SSBO_SLOTS_PER_STAGE, UBO_SLOTS_PER_STAGE, HostCompileError, ProgramCache,
 )
@@ -90,9 +90,6 @@ class DrawContext:
     # -- the draw ----------------------------------------------------------------------------
 
     def draw(self, ex, sub, state, cmd) -> None:
-        if cmd.indirect_handle:
-            self.warn_once("indirect draws; skipping them")
-            return
         if not sub.shaders[0]:
             raise GuestError(COMMAND, "no vertex shader bound")
         mode = enums.PRIM[cmd.mode]
@@ -111,15 +108,38 @@ class DrawContext:
         self._bind_textures(sub, program)
         self._bind_driver_uniforms(sub, program, height)
         vao = self._bind_vertices(ex, sub)
+        shader_resources.bind_for_draw(ex, sub, program)
         if cmd.vertices_per_patch:
             GL.glPatchParameteri(GL.GL_PATCH_VERTICES, cmd.vertices_per_patch)
         instances = cmd.instance_count
-        if cmd.indexed:
-            self._draw_indexed(ex, sub, vao, mode, cmd, instances)
-        else:
-            GL.glDrawArraysInstancedBaseInstance(mode, cmd.start, cmd.count, instances, cmd.start_instance)
+        source = None
+        if cmd.count_from_so and not cmd.indirect_handle:
+            source = streamout.captured_source(ex, sub, cmd.count_from_so)
+            if source is None:
+                ex.skip_with_reason(COMMAND, "count_from_so names no finished stream output capture")
+                return
+        xfb = streamout.begin_draw(ex, sub, program, cmd.mode)
+        try:
+            if cmd.indirect_handle:
+                indirect.draw(ex, sub, self, vao, mode, cmd)
+            elif source is not None:
+                GL.glDrawTransformFeedbackStreamInstanced(mode, source.gl_name, 0, instances)
+            elif cmd.indexed:
+                self._draw_indexed(ex, sub, vao, mode, cmd, instances)
+            else:
+                GL.glDrawArraysInstancedBaseInstance(mode, cmd.start, cmd.count, instances, cmd.start_instance)
+        finally:
+            streamout.end_draw(xfb)
 
     def _draw_indexed(self, ex, sub, vao, mode, cmd, instances) -> None:
+        gl_type, offset = self.bind_index_buffer(ex, sub, vao, cmd)
+        # The guest folds the first index into the binding's offset: `start`
+        # is informational for indexed draws (the C host ignores it too).
+        GL.glDrawElementsInstancedBaseVertexBaseInstance(
+            mode, cmd.count, gl_type, ctypes.c_void_p(offset), instances, cmd.index_bias, cmd.start_instance)
+
+    def bind_index_buffer(self, ex, sub, vao, cmd) -> tuple[int, int]:
+        """Bind the index buffer and primitive restart; (GL index type, byte offset)."""
         if sub.index_buffer is None:
             raise GuestError(COMMAND, "indexed draw with no index buffer")
         handle, size, offset = sub.index_buffer
@@ -136,10 +156,7 @@ class DrawContext:
             GL.glPrimitiveRestartIndex(cmd.restart_index)
         else:
             GL.glDisable(GL.GL_PRIMITIVE_RESTART)
-        # The guest folds the first index into the binding's offset: `start`
-        # is informational for indexed draws (the C host ignores it too).
-        GL.glDrawElementsInstancedBaseVertexBaseInstance(
-            mode, cmd.count, gl_type, ctypes.c_void_p(offset), instances, cmd.index_bias, cmd.start_instance)
+        return gl_type, offset
 
     def _apply_state(self, sub, state) -> None:
         state.apply_blend(sub.table(ObjectType.BLEND).get(sub.blend))

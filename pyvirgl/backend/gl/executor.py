@@ -444,4 +444,4 @@ def _copy_region(ex: Executor, cmd: d.ResourceCopyRegion) -> None:
 
 
 # Handlers that live in their own modules register themselves on import.
-from pyvirgl.backend.gl import queries  # noqa: E402,F401
+from pyvirgl.backend.gl import compute, queries, resource_ops, shader_resources, streamout  # noqa: E402,F401

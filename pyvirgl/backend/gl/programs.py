@@ -8,6 +8,7 @@ set right after linking, so a draw only binds buffers and textures.
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 from dataclasses import dataclass, field
@@ -115,7 +116,12 @@ class ProgramCache:
                 GL.glAttachShader(prog, name)
         xfb = _xfb_varyings(translated)
         if xfb:
-            GL.glTransformFeedbackVaryings(prog, len(xfb), xfb, GL.GL_INTERLEAVED_ATTRIBS)
+            # PyOpenGL wants a char** here, not a list of str.
+            strings = [ctypes.create_string_buffer(v.encode()) for v in xfb]
+            char_p = ctypes.POINTER(ctypes.c_char)
+            varyings = (char_p * len(xfb))(*(ctypes.cast(b, char_p) for b in strings))
+            GL.glTransformFeedbackVaryings(prog, len(xfb), ctypes.cast(varyings, ctypes.POINTER(char_p)),
+                                           GL.GL_INTERLEAVED_ATTRIBS)
         GL.glLinkProgram(prog)
         if not GL.glGetProgramiv(prog, GL.GL_LINK_STATUS):
             info = GL.glGetProgramInfoLog(prog).decode(errors="replace")
