@@ -168,3 +168,22 @@ def test_guest_mistakes_are_refused(renderer, build, reason):
     build(enc)
     with pytest.raises(GuestError, match=reason):
         renderer.submit(CTX, bytes(enc))
+
+
+def test_two_buffers_each_get_their_components(renderer):
+    """OUT[0].xy to buffer 0 and OUT[0].zw to buffer 1 (interleaved buffers, gl_NextBuffer)."""
+    make_target(renderer, 1, W, H)
+    enc = start(10, 1)
+    so = dict(so_strides=(2, 2, 0, 0),
+              so_outputs=(StreamOutput(0, 0, 2, 0, 0, 0), StreamOutput(0, 2, 2, 1, 0, 0)))
+    colour_pipeline(enc, renderer, 2, W, H, vertices=VERTS, **so)
+    for h in (3, 4):
+        make_buffer(renderer, h, 24, bind=VirglBind.STREAM_OUTPUT)
+    enc.create_streamout_target(handle=40, res_handle=3, buffer_offset=0, buffer_size=24)
+    enc.create_streamout_target(handle=41, res_handle=4, buffer_offset=0, buffer_size=24)
+    enc.set_streamout_targets(append_bitmask=0, handles=(40, 41))
+    draw(enc, count=3)
+    renderer.submit(CTX, bytes(enc))
+    xy = np.frombuffer(read_buffer(renderer, 3, 24), np.float32).reshape(3, 2)
+    zw = np.frombuffer(read_buffer(renderer, 4, 24), np.float32).reshape(3, 2)
+    assert (xy == VERTS[:3, :2]).all() and (zw == VERTS[:3, 2:]).all()
