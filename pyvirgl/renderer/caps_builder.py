@@ -53,6 +53,8 @@ def build_caps(host, formats: FormatSupport, *, implemented=features) -> Caps:
     caps.scanout = list(formats.scanout)
 
     # Limits are facts about the host; reporting them promises nothing extra.
+    caps.max_streamout_buffers = min(getattr(implemented, "MAX_STREAMOUT_BUFFERS", 0),
+                                     lim("GL_MAX_TRANSFORM_FEEDBACK_BUFFERS"))
     caps.max_texture_array_layers = lim("GL_MAX_ARRAY_TEXTURE_LAYERS")
     caps.max_render_targets = min(lim("GL_MAX_DRAW_BUFFERS"), lim("GL_MAX_COLOR_ATTACHMENTS"))
     caps.max_samples = lim("GL_MAX_SAMPLES")

@@ -111,14 +111,14 @@ class GLBackend:
     def release_object(self, kind: ObjectType, value) -> None:
         if kind in (ObjectType.SAMPLER_VIEW, ObjectType.SAMPLER_STATE):
             textures.release(value)
-        elif kind in (ObjectType.QUERY, ObjectType.STREAMOUT_TARGET):
+        elif kind in (ObjectType.QUERY, ObjectType.STREAMOUT_TARGET, ObjectType.SURFACE):
             value.release()
 
     def destroy_sub_context(self, sub) -> None:
         for kind in (ObjectType.SAMPLER_VIEW, ObjectType.SAMPLER_STATE):
             for value in sub.table(kind).values():
                 textures.release(value)
-        for kind in (ObjectType.QUERY, ObjectType.STREAMOUT_TARGET):
+        for kind in (ObjectType.QUERY, ObjectType.STREAMOUT_TARGET, ObjectType.SURFACE):
             for value in sub.table(kind).values():
                 value.release()
         shader_resources.release_sub_context(sub)

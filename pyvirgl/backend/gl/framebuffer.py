@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from OpenGL import GL
 
 from pyvirgl.backend.gl import names
-from pyvirgl.backend.gl.storage import GLBufferStorage, HostLimitation
+from OpenGL.error import GLError
+
+from pyvirgl.backend.gl.storage import GLBufferStorage, HostLimitation, gl_mapping
 
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol import formats
@@ -26,6 +28,35 @@ class Surface:
     level: int
     first_layer: int
     last_layer: int
+    view: int = 0  # a GL texture view in the surface's format, when it differs from the resource's
+
+    def release(self) -> None:
+        if self.view:
+            GL.glDeleteTextures(1, [self.view])
+            self.view = 0
+
+
+def _surface_texture(surf: Surface, name: int, storage) -> int:
+    """The texture to attach: the resource's own, or a view in the surface's format.
+
+    The guest toggles sRGB encoding (GL_EXT_framebuffer_sRGB) by making a
+    linear surface of an sRGB resource or the reverse, so the format matters."""
+    if surf.format.id == surf.resource.template.format or getattr(storage, "samples", 0):
+        return name
+    if not surf.view:
+        mapping = gl_mapping(surf.format.id)
+        if mapping is None:
+            return name
+        view = int(GL.glGenTextures(1))
+        try:
+            GL.glTextureView(view, storage.gl_target, name, mapping.internal_format, 0, storage.levels,
+                             0, surf.resource.layout.levels[0].depth
+                             if storage.gl_target != GL.GL_TEXTURE_3D else 1)
+        except GLError:
+            GL.glDeleteTextures(1, [view])
+            return name  # incompatible classes: render in the resource's own format
+        surf.view = view
+    return surf.view
 
 
 def make_surface(res, cmd, command: str) -> Surface:
@@ -50,6 +81,7 @@ def _attach(attachment: int, surf: Surface, fbo: int) -> None:
     name = getattr(storage, "gl_name", 0)
     if not name or isinstance(storage, GLBufferStorage):
         raise HostLimitation(f"resource {surf.resource.handle} has no GL texture to render into")
+    name = _surface_texture(surf, name, storage)
     layered = surf.last_layer > surf.first_layer
     single_layer_target = storage.gl_target in (GL.GL_TEXTURE_1D, GL.GL_TEXTURE_2D, GL.GL_TEXTURE_RECTANGLE,
                                                 GL.GL_TEXTURE_2D_MULTISAMPLE)
@@ -75,6 +107,8 @@ def bind_framebuffer(sub) -> tuple[int, int]:
         _rebuild(sub, fbo)
         sub.fb_dirty = False
     GL.glBindFramebuffer(GL.GL_DRAW_FRAMEBUFFER, fbo)
+    # Encode to sRGB exactly when the guest's colour surfaces are sRGB.
+    (GL.glEnable if sub.fb_srgb else GL.glDisable)(GL.GL_FRAMEBUFFER_SRGB)
     return sub.fb_size
 
 
@@ -84,6 +118,7 @@ def _rebuild(sub, fbo: int) -> None:
         GL.glNamedFramebufferTexture(fbo, attachment, 0, 0)
     draw_buffers = []
     size = None
+    sub.fb_srgb = any(surfaces[h].format.is_srgb for h in sub.cbufs if h and h in surfaces)
     for i, handle in enumerate(sub.cbufs):
         surf = surfaces.get(handle) if handle else None
         if surf is None:

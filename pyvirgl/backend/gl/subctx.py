@@ -68,6 +68,7 @@ class SubContext:
     gl_vao: int = 0
     fb_dirty: bool = True
     fb_size: tuple[int, int] = (0, 0)
+    fb_srgb: bool = False
     vao_enabled: int = 0
 
     def table(self, kind: ObjectType) -> dict[int, object]:
