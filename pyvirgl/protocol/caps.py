@@ -10,6 +10,8 @@ import struct
 from dataclasses import dataclass, field, fields
 from enum import IntFlag
 
+from pyvirgl.protocol import formats
+
 CAPSET_VIRGL = 1
 CAPSET_VIRGL2 = 2
 CAPS_V1_SIZE = 308
@@ -267,16 +269,12 @@ def unpack_v2(raw: bytes) -> Caps:
 
 
 def formats_in_mask(mask: list[int]) -> list[int]:
-    return [w * 32 + b for w, word in enumerate(mask) for b in range(32) if word >> b & 1]
+    return formats.mask_ids(mask)
 
 
-def mask_of(formats) -> list[int]:
-    mask = _mask()
-    for f in formats:
-        if not 0 <= f < 32 * FORMAT_MASK_WORDS:
-            raise ValueError(f"format {f} does not fit the mask")
-        mask[f // 32] |= 1 << (f % 32)
-    return mask
+def mask_of(format_ids) -> list[int]:
+    """Format ids as a caps mask; the bit layout is the format table's (formats.mask_words)."""
+    return list(formats.mask_words(format_ids, FORMAT_MASK_WORDS))
 
 
 V1_FIELDS = tuple(_V1_FIELDS)
