@@ -7,8 +7,10 @@ simple picture: horizontal bars of ratios on a log scale with a line at 1.0.
 from __future__ import annotations
 
 import math
-import struct
-import zlib
+
+import numpy as np
+
+from pyvirgl.tools.png import encode_png
 
 # 5x7 glyphs, one string per row, '#' = ink.  Lower case is drawn as upper case.
 _FONT_ROWS = {
@@ -90,16 +92,8 @@ class Canvas:
                         self.rect(px, py, px + scale, py + scale, color)
 
     def png(self) -> bytes:
-        raw = b"".join(b"\x00" + bytes(self.pixels[y * self.width * 3:(y + 1) * self.width * 3])
-                       for y in range(self.height))
-
-        def chunk(kind: bytes, data: bytes) -> bytes:
-            return (struct.pack(">I", len(data)) + kind + data
-                    + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-
-        header = struct.pack(">IIBBBBB", self.width, self.height, 8, 2, 0, 0, 0)  # 8-bit RGB
-        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-                + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+        rgb = np.frombuffer(bytes(self.pixels), np.uint8).reshape(self.height, self.width, 3)
+        return encode_png(rgb, level=9)
 
 
 SERIES_COLORS = [(52, 101, 164), (204, 102, 0), (78, 154, 6), (117, 80, 123)]

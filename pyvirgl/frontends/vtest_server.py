@@ -34,7 +34,7 @@ from pyvirgl.renderer.stats import Stats
 
 log = logging.getLogger("pyvirgl.server")
 
-DEFAULT_SOCKET_PATH = "/tmp/.virgl_test"
+from pyvirgl.protocol.vtest import DEFAULT_SOCKET_PATH
 RECV_CHUNK = 1 << 20
 
 

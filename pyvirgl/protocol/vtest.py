@@ -21,6 +21,9 @@ from typing import Union
 from pyvirgl.errors import ProtocolError
 from pyvirgl.protocol.types import Box, ResourceTemplate
 
+# Mesa 22.3 always connects here (no VTEST_SOCKET_NAME in that release).
+DEFAULT_SOCKET_PATH = "/tmp/.virgl_test"
+
 # Highest protocol version this server speaks. 3+ adds blobs and syncs (venus).
 PROTOCOL_VERSION = 2
 

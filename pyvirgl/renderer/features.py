@@ -46,6 +46,3 @@ CAP_V2_BITS = CapV2.COPY_TRANSFER_BOTH_DIRECTIONS | CapV2.MEMINFO
 # above 1.30 wait for geometry shaders and texture buffers in the caps.
 GLSL_LEVEL = 130
 
-# Virgl formats we can store and transfer. Host-memory storage takes any
-# format whose block geometry is known, but sampling/rendering needs GL.
-SAMPLE_FORMATS_NEED_GL = True

@@ -10,6 +10,12 @@ import numpy as np
 
 def write_png(path: str, rgb: np.ndarray) -> None:
     """Write an (h, w, 3) uint8 array as an 8-bit RGB PNG."""
+    with open(path, "wb") as out:
+        out.write(encode_png(rgb))
+
+
+def encode_png(rgb: np.ndarray, level: int = 6) -> bytes:
+    """An (h, w, 3) uint8 array as the bytes of an 8-bit RGB PNG."""
     if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
         raise ValueError("expected an (h, w, 3) uint8 array")
     h, w, _ = rgb.shape
@@ -18,11 +24,8 @@ def write_png(path: str, rgb: np.ndarray) -> None:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    with open(path, "wb") as out:
-        out.write(b"\x89PNG\r\n\x1a\n")
-        out.write(chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)))
-        out.write(chunk(b"IDAT", zlib.compress(raw, 6)))
-        out.write(chunk(b"IEND", b""))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, level)) + chunk(b"IEND", b""))
 
 
 def read_png_rgb(path: str) -> np.ndarray:

@@ -16,7 +16,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-DEFAULT_SOCKET_PATH = "/tmp/.virgl_test"
+from pyvirgl.protocol.vtest import DEFAULT_SOCKET_PATH
 
 
 def guest_env(base: dict[str, str] | None = None, display: str | None = None) -> dict[str, str]:

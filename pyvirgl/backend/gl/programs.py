@@ -179,7 +179,3 @@ def _xfb_varyings(translated: tuple) -> list[str]:
             return list(t.xfb_varyings)
     return []
 
-
-def check_stage_set(shaders: list[int]) -> None:
-    if not shaders[0]:
-        raise GuestError("DRAW_VBO", "no vertex shader bound")

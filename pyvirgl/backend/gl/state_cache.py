@@ -6,16 +6,10 @@ cache's back (clears, blits, switching sub-contexts) calls `invalidate`.
 """
 from __future__ import annotations
 
-import struct
-
 from OpenGL import GL
 
 from pyvirgl.backend.gl import enums
 from pyvirgl.protocol.virgl import Face
-
-
-def _f32(bits: int) -> float:
-    return struct.unpack("<f", struct.pack("<I", bits))[0]
 
 
 class StateCache:
