@@ -41,7 +41,9 @@ def build_caps(host, formats: FormatSupport, *, implemented=features) -> Caps:
     caps = Caps()
     caps.max_version = 2
     caps.glsl_level = min(host.glsl_version, implemented.GLSL_LEVEL)
-    caps.bset = frozenset(implemented.BOOL_CAPS)
+    needs = getattr(implemented, "HOST_EXTENSION_FOR", {})
+    caps.bset = frozenset(name for name in implemented.BOOL_CAPS
+                          if name not in needs or host.has(needs[name]))
     caps.capability_bits = int(implemented.CAP_BITS)
     caps.capability_bits_v2 = int(implemented.CAP_V2_BITS)
     # Format masks are what the host really does with each format, probed;
@@ -77,9 +79,28 @@ def build_caps(host, formats: FormatSupport, *, implemented=features) -> Caps:
     (caps.min_smooth_point_size, caps.max_smooth_point_size) = host.ranges.get("GL_POINT_SIZE_RANGE", (0, 0))
     (caps.min_aliased_line_width, caps.max_aliased_line_width) = host.ranges.get("GL_ALIASED_LINE_WIDTH_RANGE", (0, 0))
     (caps.min_smooth_line_width, caps.max_smooth_line_width) = host.ranges.get("GL_SMOOTH_LINE_WIDTH_RANGE", (0, 0))
+    if getattr(implemented, "TEXTURE_BUFFERS", False):
+        caps.max_tbo_size = lim("GL_MAX_TEXTURE_BUFFER_SIZE")
+    if getattr(implemented, "UNIFORM_BLOCKS", False):
+        # Guest block 0 (the plain constants) is a host block too, so the guest
+        # gets as many as the smallest stage has, within our binding layout.
+        per_stage = min(lim("GL_MAX_VERTEX_UNIFORM_BLOCKS"), lim("GL_MAX_FRAGMENT_UNIFORM_BLOCKS"))
+        if getattr(implemented, "GEOMETRY_SHADERS", False):
+            per_stage = min(per_stage, lim("GL_MAX_GEOMETRY_UNIFORM_BLOCKS"))
+        caps.max_uniform_blocks = min(per_stage, getattr(implemented, "UBO_SLOTS_PER_STAGE", per_stage),
+                                      lim("GL_MAX_UNIFORM_BUFFER_BINDINGS") // 6)
+    if getattr(implemented, "DUAL_SOURCE_BLEND", False):
+        caps.max_dual_source_render_targets = lim("GL_MAX_DUAL_SOURCE_DRAW_BUFFERS")
     # Points, lines, line loops/strips, triangles, strips and fans: the
-    # primitive types every GL 3.3 core host draws natively.
+    # primitive types every GL 3.3 core host draws natively; quads and
+    # polygons the guest lowers itself.
     caps.prim_mask = (1 << 7) - 1
+    if getattr(implemented, "GEOMETRY_SHADERS", False):
+        caps.max_geom_output_vertices = lim("GL_MAX_GEOMETRY_OUTPUT_VERTICES")
+        caps.max_geom_total_output_components = lim("GL_MAX_GEOMETRY_TOTAL_OUTPUT_COMPONENTS")
+        # Lines and triangles with adjacency (and their strips) are core
+        # since GL 3.2 and only mean something to a geometry shader.
+        caps.prim_mask |= sum(1 << p for p in range(10, 14))
     caps.host_feature_check_version = HOST_FEATURE_CHECK_VERSION
     caps.renderer = f"{RENDERER_PREFIX} {host.renderer}"[:63]
     return caps

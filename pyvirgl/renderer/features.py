@@ -25,6 +25,12 @@ BOOL_CAPS: frozenset[str] = frozenset({
     # storage.py makes multisample textures (reads resolve), framebuffer.py
     # renders into them, blit.py resolves them.
     "texture_multisample",
+    # The translator honours FS_COORD_ORIGIN / FS_COORD_PIXEL_CENTER
+    # (shader/glsl/emitter.py, golden tests with both conventions).
+    "fragment_coord_conventions",
+    # Sampler states carry seamless_cube_map; textures.py sets it on the
+    # host sampler object (per texture, so both caps hold).
+    "seamless_cube_map", "seamless_cube_map_per_texture",
 })
 
 # Stream-output buffers the executor binds (streamout.py), at most the host's.
@@ -41,8 +47,31 @@ CAP_BITS = (Cap.TRANSFER | Cap.QBO | Cap.MEMORY_BARRIER | Cap.TEXTURE_BARRIER | 
 CAP_V2_BITS = CapV2.COPY_TRANSFER_BOTH_DIRECTIONS | CapV2.MEMINFO
 
 # The GLSL level we let the guest compile for. The translator handles all
-# 1,647 distinct shaders captured from Mesa (tests/shader/golden); GL 3.0's
-# executor needs (conditional rendering, transform feedback) are in. Levels
-# above 1.30 wait for geometry shaders and texture buffers in the caps.
-GLSL_LEVEL = 130
+# 1,647 distinct shaders captured from Mesa at GL 4.3 (tests/shader/golden),
+# geometry shaders included; with texture buffers, uniform blocks, dual-source
+# blending, seamless cube maps and fragment-coordinate conventions below,
+# Mesa offers GL 3.3 core (and 3.1 compatibility, which Mesa caps at GLSL 1.40).
+GLSL_LEVEL = 330
 
+
+# Per-feature switches for caps that are counts rather than bits.
+# textures.py makes buffer sampler views with glTextureBufferRange.
+TEXTURE_BUFFERS = True
+# programs.py links a geometry stage between vertex and fragment; draw.py
+# passes adjacency primitives straight to the host.
+GEOMETRY_SHADERS = True
+# The translator writes the second colour to index 1 when the blend state
+# reads SRC1 factors (draw.py keys `dual_src_blend`).
+DUAL_SOURCE_BLEND = True
+# Constant buffer 0 and the guest's UBOs are all host uniform blocks; stage s
+# uses binding points s*UBO_SLOTS_PER_STAGE onwards (draw.py, programs.py).
+# 15 keeps all six stages inside the 90 bindings GL 4.5 hosts give at least.
+UNIFORM_BLOCKS = True
+UBO_SLOTS_PER_STAGE = 15
+
+# Bool caps that also need a host extension: the executor sets the state
+# through it, so without it the guest must not be told.
+HOST_EXTENSION_FOR = {
+    "seamless_cube_map": "GL_ARB_seamless_cubemap_per_texture",
+    "seamless_cube_map_per_texture": "GL_ARB_seamless_cubemap_per_texture",
+}

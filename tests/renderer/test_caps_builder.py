@@ -6,12 +6,16 @@ from pyvirgl.renderer import features
 from pyvirgl.renderer.caps_builder import RENDERER_PREFIX, FormatSupport, build_caps
 
 
-def host(**limits):
+def host(extensions=("GL_ARB_seamless_cubemap_per_texture",), **limits):
     base = {"GL_MAX_TEXTURE_SIZE": 8192, "GL_MAX_DRAW_BUFFERS": 8, "GL_MAX_COLOR_ATTACHMENTS": 4,
-            "GL_MAX_VERTEX_ATTRIBS": 64, "GL_MAX_UNIFORM_BLOCK_SIZE": 65536}
+            "GL_MAX_VERTEX_ATTRIBS": 64, "GL_MAX_UNIFORM_BLOCK_SIZE": 65536,
+            "GL_MAX_VERTEX_UNIFORM_BLOCKS": 14, "GL_MAX_FRAGMENT_UNIFORM_BLOCKS": 15,
+            "GL_MAX_GEOMETRY_UNIFORM_BLOCKS": 15, "GL_MAX_UNIFORM_BUFFER_BINDINGS": 90,
+            "GL_MAX_TEXTURE_BUFFER_SIZE": 1 << 27, "GL_MAX_DUAL_SOURCE_DRAW_BUFFERS": 1,
+            "GL_MAX_GEOMETRY_OUTPUT_VERTICES": 256, "GL_MAX_GEOMETRY_TOTAL_OUTPUT_COMPONENTS": 1024}
     base.update(limits)
     return SimpleNamespace(renderer="llvmpipe (test)", glsl_version=450, max_anisotropy=16.0,
-                           limit=lambda name: base.get(name, 0),
+                           limit=lambda name: base.get(name, 0), has=lambda ext: ext in extensions,
                            ranges={"GL_ALIASED_POINT_SIZE_RANGE": (1.0, 255.0)})
 
 
@@ -49,3 +53,32 @@ def test_format_masks_are_the_probe_results():
 
 def test_shipped_feature_names_are_valid_caps():
     assert set(features.BOOL_CAPS) <= set(c.BOOL_SET1)
+
+
+def test_gl33_counts_come_from_the_host_when_implemented():
+    caps = build_caps(host(), FormatSupport())
+    assert caps.max_tbo_size == 1 << 27
+    assert caps.max_uniform_blocks == 14           # the smallest stage, block 0 included
+    assert caps.max_dual_source_render_targets == 1
+    assert caps.max_geom_output_vertices == 256
+    assert caps.prim_mask & (1 << 10) and caps.prim_mask & (1 << 13)   # adjacency for geometry shaders
+    assert not caps.prim_mask & (1 << 7)           # quads stay lowered by the guest
+
+
+def test_uniform_blocks_fit_every_stage_into_the_host_bindings():
+    caps = build_caps(host(GL_MAX_UNIFORM_BUFFER_BINDINGS=36), FormatSupport())
+    assert caps.max_uniform_blocks == 6            # six stages share 36 binding points
+    assert caps.max_uniform_blocks <= features.UBO_SLOTS_PER_STAGE
+
+
+def test_count_caps_are_zero_when_not_implemented():
+    implemented = SimpleNamespace(GLSL_LEVEL=130, BOOL_CAPS=frozenset(), CAP_BITS=c.Cap(0), CAP_V2_BITS=c.CapV2(0))
+    caps = build_caps(host(), FormatSupport(), implemented=implemented)
+    assert (caps.max_tbo_size, caps.max_uniform_blocks, caps.max_dual_source_render_targets) == (0, 0, 0)
+    assert caps.max_geom_output_vertices == 0 and caps.prim_mask == (1 << 7) - 1
+
+
+def test_seamless_cube_maps_need_the_per_texture_host_extension():
+    assert "seamless_cube_map" in build_caps(host(), FormatSupport()).bset
+    bare = build_caps(host(extensions=()), FormatSupport())
+    assert not {"seamless_cube_map", "seamless_cube_map_per_texture"} & bare.bset

@@ -100,7 +100,8 @@ class GLBackend:
         return framebuffer.make_surface(res, cmd, command)
 
     def make_sampler_view(self, res, cmd, command: str):
-        return textures.make_sampler_view(res, cmd, command, storage.gl_mapping)
+        return textures.make_sampler_view(res, cmd, command, storage.gl_mapping,
+                                          max(self.info.limit("GL_TEXTURE_BUFFER_OFFSET_ALIGNMENT"), 1))
 
     def make_sampler_state(self, cmd):
         return textures.make_sampler_state(cmd)

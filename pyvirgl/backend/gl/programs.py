@@ -18,11 +18,11 @@ from OpenGL import GL
 from pyvirgl.backend.gl import enums
 from pyvirgl.errors import GuestError
 from pyvirgl import shader as sh
+from pyvirgl.renderer.features import UBO_SLOTS_PER_STAGE
 
 log = logging.getLogger("pyvirgl.gl.programs")
 
 STAGES = 6
-UBO_SLOTS_PER_STAGE = 16
 SAMPLER_UNITS_PER_STAGE = 32
 SSBO_SLOTS_PER_STAGE = 16
 MAX_CACHED_PROGRAMS = 1024

@@ -49,10 +49,14 @@ def make_sampler_state(cmd) -> SamplerState:
     if cmd.max_anisotropy > 1:
         GL.glSamplerParameterf(name, 0x84FE, float(cmd.max_anisotropy))  # GL_TEXTURE_MAX_ANISOTROPY
     GL.glSamplerParameterfv(name, GL.GL_TEXTURE_BORDER_COLOR, [_f32(b) for b in cmd.border_color])
+    if cmd.seamless_cube_map:
+        # Per sampler (ARB_seamless_cubemap_per_texture): the caps only offer
+        # seamless cube maps on hosts that have it.
+        GL.glSamplerParameteri(name, GL.GL_TEXTURE_CUBE_MAP_SEAMLESS, GL.GL_TRUE)
     return SamplerState(name, cmd.compare_mode)
 
 
-def make_sampler_view(res, cmd, command: str, gl_mapping) -> SamplerView:
+def make_sampler_view(res, cmd, command: str, gl_mapping, buffer_offset_alignment: int) -> SamplerView:
     """A GL name that samples the view: its format, levels, layers and swizzle."""
     storage = res.storage
     base = getattr(storage, "gl_name", 0)
@@ -67,12 +71,15 @@ def make_sampler_view(res, cmd, command: str, gl_mapping) -> SamplerView:
     if res.template.target == TextureTarget.BUFFER:
         if mapping is None:
             return SamplerView(0, False, res)
-        name = names.create(GL.glCreateTextures, GL.GL_TEXTURE_BUFFER)
         first = cmd.first_element * fmt.block_bytes
         count = (cmd.last_element - cmd.first_element + 1) * fmt.block_bytes
         if cmd.last_element < cmd.first_element or first + count > res.layout.total_size:
-            GL.glDeleteTextures(1, [name])
             raise GuestError(command, "buffer view outside its buffer")
+        # The caps pass the host's alignment on; GL refuses any other offset.
+        if first % buffer_offset_alignment:
+            raise GuestError(command, f"buffer view offset {first} is not a multiple of "
+                                      f"{buffer_offset_alignment}")
+        name = names.create(GL.glCreateTextures, GL.GL_TEXTURE_BUFFER)
         GL.glTextureBufferRange(name, mapping.internal_format, base, first, count)
         return SamplerView(name, True, res)
     t = res.template
