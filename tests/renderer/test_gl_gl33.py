@@ -197,3 +197,23 @@ def test_sampler_state_carries_seamless_cube_filtering_to_the_host(renderer, sea
     value = np.zeros(1, np.int32)
     GL.glGetSamplerParameteriv(sampler.gl_name, GL.GL_TEXTURE_CUBE_MAP_SEAMLESS, value)
     assert int(value[0]) == seamless
+
+
+@pytest.mark.parametrize("func, ref, alpha, drawn", [
+    (1, 0.5, 0.25, True),     # LESS: 0.25 < 0.5 passes
+    (1, 0.5, 1.0, False),     # LESS: 1.0 fails, the fragment is discarded
+    (6, 0.5, 1.0, True),      # GEQUAL
+    (0, 0.0, 1.0, False),     # NEVER
+    (7, 0.0, 0.0, True),      # ALWAYS
+])
+def test_alpha_test_of_the_dsa_state_discards_failing_fragments(renderer, func, ref, alpha, drawn):
+    # Compatibility-profile GL has glAlphaFunc; the host's core GL does not,
+    # so the fragment shader variant does it.
+    enc = cleared_scene(renderer, colour=(0.0, 1.0, 0.0, alpha))
+    enc.create_dsa(handle=60, alpha_enabled=1, alpha_func=func, alpha_ref=ref)
+    enc.bind_object(ObjectType.DSA, 60)
+    draw(enc)
+    submit(renderer, enc)
+    px = read_back(renderer, 1, W, H)
+    expected = [0, 255, 0, round(alpha * 255)] if drawn else CLEAR
+    assert (px == expected).all()

@@ -75,6 +75,20 @@ def test_color0_writes_all_cbufs_and_int_targets():
     assert "fs_color0 = vec4(o0.xyz, 1.0);" in out.glsl
 
 
+@pytest.mark.parametrize("func, condition", [(1, "<"), (2, "=="), (3, "<="), (4, ">"), (5, "!="), (6, ">=")])
+def test_alpha_test_discards_when_colour0_alpha_fails(func, condition):
+    out = tr(FS, alpha_test_func=func)
+    ref = out.driver_uniform("alpha_ref")
+    assert ref and f"if (!(o0.w {condition} {ref})) discard;" in out.glsl
+    assert out.uses_discard
+
+
+def test_alpha_test_never_and_always():
+    assert "discard;" in tr(FS, alpha_test_func=0).glsl
+    always = tr(FS)
+    assert "discard" not in always.glsl and not always.driver_uniform("alpha_ref")
+
+
 def test_dual_source_blending():
     fs = FS.replace("PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1\n", "").replace(
         "DCL OUT[0], COLOR\n", "DCL OUT[0], COLOR\nDCL OUT[1], COLOR[1]\n").replace(
@@ -143,6 +157,7 @@ def test_missing_host_feature_is_refused():
 @pytest.mark.parametrize("key", [
     ShaderKey(), ShaderKey(flatshade=True, color_two_side=True), ShaderKey(clip_plane_enable=0xFF),
     ShaderKey(sprite_coord_enable=1, alpha_to_one=True, nr_cbufs=4, cbuf_types=("int", "uint")),
+    ShaderKey(alpha_test_func=3), ShaderKey(alpha_test_func=0),
 ])
 def test_keyed_variants_compile_and_link(host_gl, key):
     vs, fs = tr(VS, **key.__dict__), tr(FS, **key.__dict__)

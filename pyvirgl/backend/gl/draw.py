@@ -50,6 +50,7 @@ class DrawContext:
         objs = sub.table(ObjectType.SHADER)
         rs = sub.table(ObjectType.RASTERIZER).get(sub.rasterizer)
         blend = sub.table(ObjectType.BLEND).get(sub.blend)
+        dsa = sub.table(ObjectType.DSA).get(sub.dsa)
         surfaces = sub.table(ObjectType.SURFACE)
         cbuf_types = tuple(_cbuf_type(surfaces[h].format) if h in surfaces else COLOR_FLOAT for h in sub.cbufs)
         dual = bool(blend and blend.rt[0].blend_enable and {
@@ -76,6 +77,7 @@ class DrawContext:
                 sprite_coord_lower_left=bool(rs and rs.sprite_coord_mode) and stage == 1,
                 clip_plane_enable=(rs.clip_plane_enable if rs else 0) if stage == last_vertex_stage else 0,
                 alpha_to_one=bool(blend and blend.alpha_to_one) and stage == 1,
+                alpha_test_func=dsa.alpha_func if stage == 1 and dsa is not None and dsa.alpha_enabled else 7,
                 nr_cbufs=max(len(sub.cbufs), 1) if stage == 1 else 1,
                 cbuf_types=cbuf_types if stage == 1 else (),
                 dual_src_blend=dual and stage == 1,
@@ -168,9 +170,6 @@ class DrawContext:
         state.apply_sample_mask(sub.sample_mask)
         state.apply_viewports(sub.viewports, rs)
         state.apply_scissors(sub.scissors)
-        dsa = sub.table(ObjectType.DSA).get(sub.dsa)
-        if dsa is not None and dsa.alpha_enabled:
-            self.warn_once("the alpha test; drawing without it")
 
     def _bind_constants(self, ex, sub, program) -> None:
         for stage, t in enumerate(program.stages):
@@ -217,6 +216,9 @@ class DrawContext:
                 GL.glUniform1f(loc, float(fb_height))
             elif purpose == "clip_planes":
                 GL.glUniform4fv(loc, 8, np.asarray(sub.clip_planes, np.float32))
+            elif purpose == "alpha_ref":
+                dsa = sub.table(ObjectType.DSA).get(sub.dsa)
+                GL.glUniform1f(loc, dsa.alpha_ref if dsa is not None else 0.0)
 
     def _bind_vertices(self, ex, sub) -> int:
         if not sub.gl_vao:

@@ -369,6 +369,24 @@ def _tcs_scatter(self, reg, dst, value, comps) -> None:
 
 
 # ------------------------------------------------------------------ epilogue
+# Gallium compare functions NEVER..GEQUAL as GLSL: the fragment passes when
+# `alpha OP ref` holds (ALWAYS needs no code).
+_ALPHA_COMPARE = {1: "<", 2: "==", 3: "<=", 4: ">", 5: "!=", 6: ">="}
+
+
+def _alpha_test(self, colour: str) -> str:
+    func = self.key.alpha_test_func
+    if func == 0:
+        self.uses_discard = True
+        return "discard;"
+    op = _ALPHA_COMPARE.get(func)
+    if op is None:
+        raise ShaderError(f"alpha test function {func}")
+    self.uses_discard = True
+    ref = self.driver_uniform("alpha_ref", "float")
+    return f"if (!({colour}.w {op} {ref})) discard;"
+
+
 def store_outputs_function(self) -> str:
     lines: list[str] = []
     decls: list[str] = []
@@ -384,6 +402,8 @@ def store_outputs_function(self) -> str:
             continue
         if stage == "fragment":
             if semantic == Semantic.COLOR:
+                if index == 0 and self.key.alpha_test_func != 7:
+                    lines.append(_alpha_test(self, o))
                 for name, ctype in self.color_names.get(reg, []):
                     if ctype == COLOR_INT:
                         lines.append(f"{name} = floatBitsToInt({o});")

@@ -43,6 +43,10 @@ class ShaderKey:
     clip_plane_enable: int = 0
     # Blend alpha_to_one: FS forces colour output alpha to 1.
     alpha_to_one: bool = False
+    # Depth-stencil-alpha alpha test as a Gallium PIPE_FUNC (7 = ALWAYS: no
+    # test): FS discards when colour 0's alpha fails against the "alpha_ref"
+    # driver uniform. Core GL has no alpha test, so the shader does it.
+    alpha_test_func: int = 7
     # Number of bound colour buffers (FS_COLOR0_WRITES_ALL_CBUFS replicates to these).
     nr_cbufs: int = 1
     # Per colour buffer: COLOR_FLOAT / COLOR_INT / COLOR_UINT (missing entries are float).

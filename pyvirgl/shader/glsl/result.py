@@ -47,6 +47,7 @@ from dataclasses import dataclass
 DRIVER_UNIFORMS = {
     "clip_planes": "vec4[8]: the rasterizer's user clip planes (set_clip_state)",
     "fb_height": "float: height of the bound framebuffer (lower-left gl_FragCoord origin)",
+    "alpha_ref": "float: the depth-stencil-alpha state's alpha reference value",
 }
 
 
