@@ -13,9 +13,14 @@ from pyvirgl.renderer import features
 # The renderer string format Mesa shows as GL_RENDERER: "virgl (<ours>)".
 RENDERER_PREFIX = "pyvirgl"
 # host_feature_check_version: how much of the newer protocol the guest may
-# rely on. 5 = the renderer string is filled in; higher numbers promise
-# shader and buffer features we do not have yet.
-HOST_FEATURE_CHECK_VERSION = 5
+# rely on. What Mesa 22.3 reads from each step: 5 = the renderer string is
+# filled in; 6 = compatibility contexts get the full GLSL level (the
+# translator takes compatibility-profile TGSI: colours, fog, clip vertex);
+# 7 = the guest sends LINK_SHADER (a hint; executor.py accepts it);
+# 9 = the multisample format mask is honoured (probed, formats.py).
+# 10 would switch varyings to TEXCOORD semantics and 12 would make the
+# per-stage constant buffer sizes binding; neither is promised yet.
+HOST_FEATURE_CHECK_VERSION = 9
 
 
 def _empty() -> tuple[int, ...]:
@@ -89,6 +94,12 @@ def build_caps(host, formats: FormatSupport, *, implemented=features) -> Caps:
             per_stage = min(per_stage, lim("GL_MAX_GEOMETRY_UNIFORM_BLOCKS"))
         caps.max_uniform_blocks = min(per_stage, getattr(implemented, "UBO_SLOTS_PER_STAGE", per_stage),
                                       lim("GL_MAX_UNIFORM_BUFFER_BINDINGS") // 6)
+    if getattr(implemented, "TEXTURE_GATHER", False):
+        caps.max_texture_gather_components = lim("GL_MAX_PROGRAM_TEXTURE_GATHER_COMPONENTS_ARB")
+        caps.min_texture_gather_offset = lim("GL_MIN_PROGRAM_TEXTURE_GATHER_OFFSET")
+        caps.max_texture_gather_offset = lim("GL_MAX_PROGRAM_TEXTURE_GATHER_OFFSET")
+    if getattr(implemented, "TESSELLATION", False):
+        caps.max_shader_patch_varyings = lim("GL_MAX_TESS_PATCH_COMPONENTS") // 4
     if getattr(implemented, "DUAL_SOURCE_BLEND", False):
         caps.max_dual_source_render_targets = lim("GL_MAX_DUAL_SOURCE_DRAW_BUFFERS")
     # Points, lines, line loops/strips, triangles, strips and fans: the
@@ -101,6 +112,8 @@ def build_caps(host, formats: FormatSupport, *, implemented=features) -> Caps:
         # Lines and triangles with adjacency (and their strips) are core
         # since GL 3.2 and only mean something to a geometry shader.
         caps.prim_mask |= sum(1 << p for p in range(10, 14))
+    if "has_tessellation_shaders" in caps.bset:
+        caps.prim_mask |= 1 << 14   # patches
     caps.host_feature_check_version = HOST_FEATURE_CHECK_VERSION
     caps.renderer = f"{RENDERER_PREFIX} {host.renderer}"[:63]
     return caps

@@ -31,6 +31,11 @@ BOOL_CAPS: frozenset[str] = frozenset({
     # Sampler states carry seamless_cube_map; textures.py sets it on the
     # host sampler object (per texture, so both caps hold).
     "seamless_cube_map", "seamless_cube_map_per_texture",
+    # GL 4.0: draw.py links tessellation stages and sets patch vertices,
+    # executor.py SET_TESS_STATE/SET_MIN_SAMPLES; storage.py makes cube-map
+    # arrays; the translator emits doubles, LODQ and per-sample inputs
+    # (tests/renderer/test_gl_gl40.py draws with each).
+    "has_tessellation_shaders", "has_fp64", "has_sample_shading", "cube_map_array", "texture_query_lod",
 })
 
 # Stream-output buffers the executor binds (streamout.py), at most the host's.
@@ -51,7 +56,7 @@ CAP_V2_BITS = CapV2.COPY_TRANSFER_BOTH_DIRECTIONS | CapV2.MEMINFO
 # geometry shaders included; with texture buffers, uniform blocks, dual-source
 # blending, seamless cube maps and fragment-coordinate conventions below,
 # Mesa offers GL 3.3 core (and 3.1 compatibility, which Mesa caps at GLSL 1.40).
-GLSL_LEVEL = 330
+GLSL_LEVEL = 400
 
 
 # Per-feature switches for caps that are counts rather than bits.
@@ -67,6 +72,10 @@ DUAL_SOURCE_BLEND = True
 # uses binding points s*UBO_SLOTS_PER_STAGE onwards (draw.py, programs.py).
 # 15 keeps all six stages inside the 90 bindings GL 4.5 hosts give at least.
 UNIFORM_BLOCKS = True
+# textureGather with per-component selection and offsets (shader/glsl/textures.py TG4).
+TEXTURE_GATHER = True
+# Tessellation: per-patch varyings up to the host's limit.
+TESSELLATION = True
 UBO_SLOTS_PER_STAGE = 15
 
 # Bool caps that also need a host extension: the executor sets the state

@@ -113,6 +113,11 @@ class DrawContext:
         shader_resources.bind_for_draw(ex, sub, program)
         if cmd.vertices_per_patch:
             GL.glPatchParameteri(GL.GL_PATCH_VERTICES, cmd.vertices_per_patch)
+            if not sub.shaders[3]:
+                # No control shader: the evaluation stage tessellates with
+                # the levels of SET_TESS_STATE.
+                GL.glPatchParameterfv(GL.GL_PATCH_DEFAULT_OUTER_LEVEL, np.asarray(sub.tess_outer, np.float32))
+                GL.glPatchParameterfv(GL.GL_PATCH_DEFAULT_INNER_LEVEL, np.asarray(sub.tess_inner, np.float32))
         instances = cmd.instance_count
         source = None
         if cmd.count_from_so and not cmd.indirect_handle:

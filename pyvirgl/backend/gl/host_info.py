@@ -76,8 +76,12 @@ class HostGLInfo:
         return self.gl_version >= (major, minor)
 
 
+# Enums PyOpenGL 3.1.7 does not name.
+_MISSING_ENUMS = {"GL_MAX_PROGRAM_TEXTURE_GATHER_COMPONENTS_ARB": 0x8F9F}
+
+
 def _get_int(name: str) -> int:
-    enum = getattr(GL, name, None)
+    enum = getattr(GL, name, None) or _MISSING_ENUMS.get(name)
     if enum is None:
         return 0
     out = np.zeros(16, dtype=np.int32)  # explicit storage: PyOpenGL cannot size every enum

@@ -1,0 +1,169 @@
+"""The GL 4.0 pieces the caps promise, executed on host GL and read back exactly:
+tessellation (with and without a control shader), textureGather and doubles.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pyvirgl.protocol.caps import Caps
+from pyvirgl.protocol.formats import VirglFormat
+from pyvirgl.protocol.types import Box, ResourceTemplate
+from pyvirgl.protocol.virgl import ClearFlags, TextureTarget, VirglBind
+from pyvirgl.renderer.api import Renderer
+from renderer_gl_helpers import CTX, colour_pipeline, draw, make_target, read_back, start
+
+pytestmark = pytest.mark.gl
+
+W, H = 8, 4
+GREEN = [0, 255, 0, 255]   # B8G8R8A8 bytes
+CLEAR = [0, 0, 0, 0]
+PATCHES = 14
+
+
+@pytest.fixture(scope="module")
+def backend():
+    from pyvirgl.backend.gl.backend import GLBackend
+
+    return GLBackend()
+
+
+@pytest.fixture
+def renderer(backend):
+    r = Renderer(Caps(), lambda: backend)
+    r.create_context(CTX, "test")
+    yield r
+    r.destroy_context(CTX)
+
+
+def scene(r, fs=None):
+    make_target(r, 1, W, H)
+    enc = start(10, 1)
+    enc.clear(buffers=ClearFlags.COLOR0, color=(0, 0, 0, 0), depth=1.0, stencil=0)
+    colour_pipeline(enc, r, 2, W, H, **({"fs": fs} if fs is not None else {}))
+    return enc
+
+
+def submit(r, enc) -> None:
+    r.submit(CTX, bytes(enc))
+    assert r.contexts[CTX].failed is None, r.contexts[CTX].failed
+
+
+# Evaluation: the barycentric mix of the patch's three positions, moved one
+# unit right in clip space, so only the right half of the target is covered.
+TES_SHIFT_RIGHT = """TESS_EVAL
+PROPERTY TES_PRIM_MODE 4
+PROPERTY TES_SPACING 2
+PROPERTY TES_VERTEX_ORDER_CW 0
+PROPERTY TES_POINT_MODE 0
+DCL IN[][0], POSITION
+DCL SV[0], TESSCOORD
+DCL OUT[0], POSITION
+DCL TEMP[0]
+IMM[0] FLT32 {    1.0000,     0.0000,     0.0000,     0.0000}
+  0: MUL TEMP[0], IN[0][0], SV[0].xxxx
+  1: MAD TEMP[0], IN[1][0], SV[0].yyyy, TEMP[0]
+  2: MAD TEMP[0], IN[2][0], SV[0].zzzz, TEMP[0]
+  3: ADD OUT[0], TEMP[0], IMM[0]
+  4: END
+"""
+
+# Control: copy each vertex's position and ask for level-2 tessellation.
+TCS_PASS = """TESS_CTRL
+PROPERTY TCS_VERTICES_OUT 3
+DCL IN[][0], POSITION
+DCL SV[0], INVOCATIONID
+DCL OUT[0], TESSOUTER
+DCL OUT[1], TESSINNER
+DCL OUT[][2], POSITION
+DCL TEMP[0]
+DCL ADDR[0]
+IMM[0] FLT32 {    2.0000,     0.0000,     0.0000,     0.0000}
+  0: MOV OUT[0], IMM[0].xxxx
+  1: MOV OUT[1], IMM[0].xxxx
+  2: UARL ADDR[0].x, SV[0].xxxx
+  3: MOV TEMP[0], IN[ADDR[0].x][0]
+  4: MOV OUT[ADDR[0].x][2], TEMP[0]
+  5: END
+"""
+
+
+@pytest.mark.parametrize("with_control", [False, True])
+def test_tessellated_patches_cover_what_the_evaluation_shader_places(renderer, with_control):
+    enc = scene(renderer)
+    enc.create_shader(handle=960, stage=4, text=TES_SHIFT_RIGHT)
+    enc.bind_shader(handle=960, shader_type=4)
+    if with_control:
+        enc.create_shader(handle=961, stage=3, text=TCS_PASS)
+        enc.bind_shader(handle=961, shader_type=3)
+    else:
+        enc.set_tess_state(outer=(1.0, 1.0, 1.0, 1.0), inner=(1.0, 1.0))
+    draw(enc, mode=PATCHES, vertices_per_patch=3)
+    submit(renderer, enc)
+    px = read_back(renderer, 1, W, H)
+    assert (px[:, : W // 2] == CLEAR).all()
+    assert (px[:, W // 2:] == GREEN).all()
+
+
+FS_GATHER_GREEN = """FRAG
+PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1
+DCL OUT[0], COLOR
+DCL SAMP[0]
+DCL SVIEW[0], 2D, FLOAT
+DCL TEMP[0]
+IMM[0] FLT32 {    0.5000,     0.5000,     0.0000,     0.0000}
+IMM[1] UINT32 {1, 0, 0, 0}
+  0: TG4 TEMP[0], IMM[0], IMM[1].xxxx, SAMP[0], 2D
+  1: MOV OUT[0], TEMP[0]
+  2: END
+"""
+
+
+def test_texture_gather_returns_one_component_of_four_texels(renderer):
+    enc = scene(renderer, fs=FS_GATHER_GREEN)
+    # A 2x2 RGBA8 texture whose green channels are 0, 255, 0, 255; gathering
+    # green at the centre returns those four values (in GL's gather order:
+    # (0,1), (1,1), (1,0), (0,0)) as the output colour.
+    renderer.create_resource(CTX, ResourceTemplate(3, TextureTarget.TEXTURE_2D, VirglFormat.R8G8B8A8_UNORM,
+                                                   VirglBind.SAMPLER_VIEW, 2, 2, 1, 1, 0, 0))
+    texels = bytes([9, 0, 9, 9, 9, 255, 9, 9,      # row 0: (0,0) green 0, (1,0) green 255
+                    9, 0, 9, 9, 9, 255, 9, 9])     # row 1: (0,1) green 0, (1,1) green 255
+    renderer.transfer_write(CTX, 3, 0, Box(0, 0, 0, 2, 2, 1), stride=8, layer_stride=0, offset=0,
+                            source=memoryview(texels))
+    enc.create_sampler_view(handle=31, res_handle=3, format=VirglFormat.R8G8B8A8_UNORM,
+                            target=TextureTarget.TEXTURE_2D, val0=0, val1=0, swizzle_r=0, swizzle_g=1,
+                            swizzle_b=2, swizzle_a=3)
+    enc.set_sampler_views(shader_type=1, start_slot=0, handles=(31,))
+    enc.create_sampler_state(handle=51, max_lod=1000.0, border_color=(0, 0, 0, 0))
+    enc.bind_sampler_states(shader_type=1, start_slot=0, handles=(51,))
+    draw(enc)
+    submit(renderer, enc)
+    # gather = ((0,1).g, (1,1).g, (1,0).g, (0,0).g) = (0, 255, 255, 0) -> BGRA bytes
+    assert (read_back(renderer, 1, W, H) == [255, 255, 0, 0]).all()
+
+
+# 1.00000001 and 1.0 (printed the way Mesa's TGSI dump prints doubles, %10.8f)
+# differ as doubles but are the same float: green only if the comparison
+# really ran in double precision.
+FS_DOUBLES = """FRAG
+PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1
+DCL OUT[0], COLOR
+DCL TEMP[0..1]
+IMM[0] FLT64 {1.00000001, 1.00000000}
+IMM[1] FLT32 {    0.0000,     1.0000,     0.0000,     1.0000}
+IMM[2] FLT32 {    1.0000,     0.0000,     0.0000,     1.0000}
+  0: DADD TEMP[0].xy, IMM[0].xyxy, IMM[0].zwzw
+  1: DSNE TEMP[1].x, IMM[0].xyxy, IMM[0].zwzw
+  2: UIF TEMP[1].xxxx :4
+  3:   MOV OUT[0], IMM[1]
+  4: ELSE :6
+  5:   MOV OUT[0], IMM[2]
+  6: ENDIF
+  7: END
+"""
+
+
+def test_double_precision_arithmetic_runs_in_doubles(renderer):
+    enc = scene(renderer, fs=FS_DOUBLES)
+    draw(enc)
+    submit(renderer, enc)
+    assert (read_back(renderer, 1, W, H) == GREEN).all()
