@@ -9,6 +9,7 @@ import numpy as np
 from OpenGL import GL
 
 from pyvirgl.backend.gl import enums, framebuffer, indirect, names, shader_resources, streamout
+from pyvirgl.backend.gl.rawgl import check_errors, gl
 from pyvirgl.backend.gl.programs import (
     SAMPLER_UNITS_PER_STAGE, SSBO_SLOTS_PER_STAGE, UBO_SLOTS_PER_STAGE, HostCompileError, ProgramCache,
 )
@@ -25,6 +26,8 @@ _INDEX_TYPES = {1: GL.GL_UNSIGNED_BYTE, 2: GL.GL_UNSIGNED_SHORT, 4: GL.GL_UNSIGN
 _SRC1_FACTORS = {BlendFactor.SRC1_COLOR, BlendFactor.SRC1_ALPHA, BlendFactor.INV_SRC1_COLOR,
                  BlendFactor.INV_SRC1_ALPHA}
 _STAGE_ORDER = (0, 3, 4, 2, 1)  # VS, TCS, TES, GS, FS: producers before consumers
+_MAX_PROGRAM_MEMO = 256
+_DISABLED = ("disabled",)   # a VAO attribute slot we switched off
 
 
 def _cbuf_type(fmt: formats.FormatInfo) -> str:
@@ -37,6 +40,12 @@ class DrawContext:
     def __init__(self, programs: ProgramCache) -> None:
         self.programs = programs
         self._const_buffers: dict[tuple[int, int], int] = {}
+        self._const_contents: dict[tuple[int, int], bytes] = {}   # what each upload buffer holds
+        # id()s of (shader objects, rasterizer, blend, colour surfaces) -> (those objects, program).
+        # Holding the objects keeps their ids from being reused while the entry lives.
+        self._program_memo: dict[tuple, tuple] = {}
+        self._driver_uniform_memo: dict[tuple, tuple] = {}
+        self._restart: tuple | None = None   # (enabled, index) of primitive restart
         self._warned: set[str] = set()
 
     def warn_once(self, what: str) -> None:
@@ -89,6 +98,41 @@ class DrawContext:
             prev_outputs = frozenset(v.semantic for v in t.outputs)
         return translated
 
+    def _program(self, sub):
+        """The linked program for the bound shaders and the state their keys depend on.
+
+        Shader keys depend only on the bound shader objects, rasterizer, blend,
+        depth-stencil-alpha and colour-buffer surfaces, all immutable once created, so the program
+        is remembered by their identities: a draw with the same bound objects
+        skips building keys and looking up the translation and link caches.
+        """
+        objects = sub.objects
+        shader_objs = tuple(map(objects[ObjectType.SHADER].get, sub.shaders))
+        rs = objects[ObjectType.RASTERIZER].get(sub.rasterizer)
+        blend = objects[ObjectType.BLEND].get(sub.blend)
+        dsa = objects[ObjectType.DSA].get(sub.dsa)   # the alpha test is compiled in
+        cbufs = tuple(map(objects[ObjectType.SURFACE].get, sub.cbufs))
+        held = (shader_objs, rs, blend, dsa, cbufs)
+        key = (*map(id, shader_objs), id(rs), id(blend), id(dsa), *map(id, cbufs))
+        found = self._program_memo.get(key)
+        if found is not None:
+            program, link_key = found[1], found[2]
+            # The program cache may have dropped (and deleted) it since.
+            if self.programs._linked.get(link_key) is program:
+                return program
+        try:
+            translated = tuple(self._keys(sub, sub.shaders))
+            program = self.programs.link(translated)
+        except HostCompileError as err:
+            self.warn_once(f"draws whose shaders do not compile ({err}); skipping them")
+            return None
+        link_key = tuple(self.programs._compiled.get((stage, t.glsl), 0) if t is not None else 0
+                         for stage, t in enumerate(translated))
+        if len(self._program_memo) >= _MAX_PROGRAM_MEMO:
+            self._program_memo.clear()
+        self._program_memo[key] = (held, program, link_key)
+        return program
+
     # -- the draw ----------------------------------------------------------------------------
 
     def draw(self, ex, sub, state, cmd) -> None:
@@ -97,14 +141,11 @@ class DrawContext:
         mode = enums.PRIM[cmd.mode]
         if mode is None:
             raise GuestError(COMMAND, f"primitive type {cmd.mode} must be lowered by the guest")
-        try:
-            translated = self._keys(sub, sub.shaders)
-            program = self.programs.link(tuple(translated))
-        except HostCompileError as err:
-            self.warn_once(f"draws whose shaders do not compile ({err}); skipping them")
+        program = self._program(sub)
+        if program is None:
             return
         width, height = framebuffer.bind_framebuffer(sub)
-        GL.glUseProgram(program.name)
+        gl.glUseProgram(program.name)
         self._apply_state(sub, state)
         self._bind_constants(ex, sub, program)
         self._bind_textures(sub, program)
@@ -134,16 +175,17 @@ class DrawContext:
             elif cmd.indexed:
                 self._draw_indexed(ex, sub, vao, mode, cmd, instances)
             else:
-                GL.glDrawArraysInstancedBaseInstance(mode, cmd.start, cmd.count, instances, cmd.start_instance)
+                gl.glDrawArraysInstancedBaseInstance(mode, cmd.start, cmd.count, instances, cmd.start_instance)
         finally:
             streamout.end_draw(xfb)
+        check_errors(COMMAND)
 
     def _draw_indexed(self, ex, sub, vao, mode, cmd, instances) -> None:
         gl_type, offset = self.bind_index_buffer(ex, sub, vao, cmd)
         # The guest folds the first index into the binding's offset: `start`
         # is informational for indexed draws (the C host ignores it too).
-        GL.glDrawElementsInstancedBaseVertexBaseInstance(
-            mode, cmd.count, gl_type, ctypes.c_void_p(offset), instances, cmd.index_bias, cmd.start_instance)
+        gl.glDrawElementsInstancedBaseVertexBaseInstance(
+            mode, cmd.count, gl_type, offset, instances, cmd.index_bias, cmd.start_instance)
 
     def bind_index_buffer(self, ex, sub, vao, cmd) -> tuple[int, int]:
         """Bind the index buffer and primitive restart; (GL index type, byte offset)."""
@@ -157,12 +199,20 @@ class DrawContext:
         gl_type = _INDEX_TYPES.get(size)
         if gl_type is None:
             raise GuestError(COMMAND, f"index size {size}")
-        GL.glVertexArrayElementBuffer(vao, gl_name)
-        if cmd.primitive_restart:
-            GL.glEnable(GL.GL_PRIMITIVE_RESTART)
-            GL.glPrimitiveRestartIndex(cmd.restart_index)
-        else:
-            GL.glDisable(GL.GL_PRIMITIVE_RESTART)
+        # Compared by storage object too: a deleted buffer's name can come back.
+        have = sub.vao_element_buffer
+        if have is None or have[0] is not res.storage or have[1] != gl_name:
+            gl.glVertexArrayElementBuffer(vao, gl_name)
+            sub.vao_element_buffer = (res.storage, gl_name)
+        # Only draws touch primitive restart, so the last setting is still current.
+        restart = (True, cmd.restart_index) if cmd.primitive_restart else (False, 0)
+        if restart != self._restart:
+            self._restart = restart
+            if restart[0]:
+                gl.glEnable(GL.GL_PRIMITIVE_RESTART)
+                gl.glPrimitiveRestartIndex(restart[1])
+            else:
+                gl.glDisable(GL.GL_PRIMITIVE_RESTART)
         return gl_type, offset
 
     def _apply_state(self, sub, state) -> None:
@@ -188,7 +238,7 @@ class DrawContext:
                     res = ex.resource(handle, COMMAND)
                     name = getattr(res.storage, "gl_name", 0)
                     if name:
-                        GL.glBindBufferRange(GL.GL_UNIFORM_BUFFER, slot, name, offset, max(length, 16))
+                        gl.glBindBufferRange(GL.GL_UNIFORM_BUFFER, slot, name, offset, max(length, 16))
                     continue
                 data = sub.const_data[stage].get(block.guest_index, b"")
                 self._upload_constants(slot, data, block.size_bytes)
@@ -200,10 +250,15 @@ class DrawContext:
             name = names.create(GL.glCreateBuffers)
             GL.glNamedBufferData(name, size, None, GL.GL_STREAM_DRAW)
             self._const_buffers[key] = name
-        chunk = data[:size].ljust(size, b"\0")
+            self._const_contents[key] = None
+        chunk = data if len(data) == size else data[:size].ljust(size, b"\0")
+        # Guests re-send unchanged constants between draws; upload only new contents.
         # Orphan-and-refill: the previous draw may still read the old contents.
-        GL.glNamedBufferData(name, size, chunk, GL.GL_STREAM_DRAW)
-        GL.glBindBufferRange(GL.GL_UNIFORM_BUFFER, slot, name, 0, size)
+        if self._const_contents[key] != chunk:
+            gl.glNamedBufferData(name, size, chunk, GL.GL_STREAM_DRAW)
+            self._const_contents[key] = chunk
+        # Always bound: compute dispatches and guest UBOs share these slots.
+        gl.glBindBufferRange(GL.GL_UNIFORM_BUFFER, slot, name, 0, size)
 
     def _bind_textures(self, sub, program) -> None:
         views = sub.table(ObjectType.SAMPLER_VIEW)
@@ -211,52 +266,96 @@ class DrawContext:
         for stage, units in enumerate(program.sampler_units):
             for unit, binding in units:
                 view = views.get(sub.sampler_views[stage][binding.view_index])
-                GL.glBindTextureUnit(unit, view.gl_name if view is not None else 0)
+                gl.glBindTextureUnit(unit, view.gl_name if view is not None else 0)
                 sampler = states.get(sub.sampler_states[stage][binding.sampler_index])
-                GL.glBindSampler(unit, sampler.gl_name if sampler is not None else 0)
+                gl.glBindSampler(unit, sampler.gl_name if sampler is not None else 0)
 
     def _bind_driver_uniforms(self, sub, program, fb_height: int) -> None:
+        if not program.driver_uniforms:
+            return
+        memo = self._driver_uniform_memo
         for (stage, purpose), loc in program.driver_uniforms.items():
             if purpose == "fb_height":
-                GL.glUniform1f(loc, float(fb_height))
+                value = float(fb_height)
             elif purpose == "clip_planes":
-                GL.glUniform4fv(loc, 8, np.asarray(sub.clip_planes, np.float32))
+                value = sub.clip_planes
             elif purpose == "alpha_ref":
-                dsa = sub.table(ObjectType.DSA).get(sub.dsa)
-                GL.glUniform1f(loc, dsa.alpha_ref if dsa is not None else 0.0)
+                dsa = sub.objects[ObjectType.DSA].get(sub.dsa)
+                value = float(dsa.alpha_ref) if dsa is not None else 0.0
+            else:
+                continue
+            # Uniform values live in the program object: set them when they change.
+            # The entry holds the program, so its id is not reused while remembered.
+            key = (id(program), loc)
+            seen = memo.get(key)
+            if seen is not None and seen[0] is program and seen[1] == value:
+                continue
+            if len(memo) >= 4 * _MAX_PROGRAM_MEMO:
+                memo.clear()
+            memo[key] = (program, value)
+            if purpose != "clip_planes":
+                gl.glUniform1f(loc, value)
+            else:
+                planes = np.ascontiguousarray(value, np.float32)
+                gl.glUniform4fv(loc, 8, planes.ctypes.data)
 
     def _bind_vertices(self, ex, sub) -> int:
+        """Bind the sub-context's VAO and update only the attribute slots that changed.
+
+        The VAO belongs to this sub-context and only draws change it, so what
+        each slot was last set to (`sub.vao_attribs`) is what GL holds. Buffers
+        are compared by storage object as well as GL name: a name can be reused
+        by a new buffer after the old one was deleted.
+        """
         if not sub.gl_vao:
             sub.gl_vao = names.create(GL.glCreateVertexArrays)
-            sub.vao_enabled = 0
+            sub.vao_attribs = []
+            sub.vao_element_buffer = None
         vao = sub.gl_vao
-        GL.glBindVertexArray(vao)
-        ve = sub.table(ObjectType.VERTEX_ELEMENTS).get(sub.vertex_elements)
+        gl.glBindVertexArray(vao)
+        ve = sub.objects[ObjectType.VERTEX_ELEMENTS].get(sub.vertex_elements)
         elements = ve.elements if ve is not None else ()
+        attribs = sub.vao_attribs
+        if len(attribs) < len(elements):
+            attribs.extend([None] * (len(elements) - len(attribs)))
+        vbs = sub.vertex_buffers
         for i, el in enumerate(elements):
             fmt = vertex_attrib_format(el.src_format)
-            if el.vertex_buffer_index >= len(sub.vertex_buffers) or fmt is None:
-                GL.glDisableVertexArrayAttrib(vao, i)
+            if el.vertex_buffer_index >= len(vbs) or fmt is None:
                 if fmt is None:
                     self.warn_once(f"vertex format {el.src_format}; attribute left disabled")
+                if attribs[i] is not _DISABLED:
+                    gl.glDisableVertexArrayAttrib(vao, i)
+                    attribs[i] = _DISABLED
                 continue
             vb = sub.vertex_buffers[el.vertex_buffer_index]
-            name = 0
-            if vb.res_handle:
-                name = getattr(ex.resource(vb.res_handle, COMMAND).storage, "gl_name", 0)
-            if fmt.integer:
-                GL.glVertexArrayAttribIFormat(vao, i, fmt.size, fmt.gl_type, 0)
-            else:
-                GL.glVertexArrayAttribFormat(vao, i, fmt.size, fmt.gl_type, fmt.normalized, 0)
+            storage = ex.resource(vb.res_handle, COMMAND).storage if vb.res_handle else None
+            name = getattr(storage, "gl_name", 0)
             # One binding per attribute, with the element's offset folded into the
             # buffer offset: GL caps relative offsets at 2047 bytes, Gallium does not.
-            GL.glVertexArrayAttribBinding(vao, i, i)
-            GL.glVertexArrayVertexBuffer(vao, i, name, vb.offset + el.src_offset, vb.stride)
-            GL.glVertexArrayBindingDivisor(vao, i, el.instance_divisor)
-            GL.glEnableVertexArrayAttrib(vao, i)
-        for i in range(len(elements), getattr(sub, "vao_enabled", 0)):
-            GL.glDisableVertexArrayAttrib(vao, i)
-        sub.vao_enabled = len(elements)
+            layout = (fmt, el.instance_divisor)
+            binding = (storage, name, vb.offset + el.src_offset, vb.stride)
+            have = attribs[i]
+            if have is None or have is _DISABLED or have[0] != layout:
+                if fmt.integer:
+                    gl.glVertexArrayAttribIFormat(vao, i, fmt.size, fmt.gl_type, 0)
+                else:
+                    gl.glVertexArrayAttribFormat(vao, i, fmt.size, fmt.gl_type, fmt.normalized, 0)
+                gl.glVertexArrayAttribBinding(vao, i, i)
+                gl.glVertexArrayBindingDivisor(vao, i, el.instance_divisor)
+                have_binding = None
+            else:
+                have_binding = have[1]
+            if (have_binding is None or have_binding[0] is not storage
+                    or have_binding[1:] != binding[1:]):
+                gl.glVertexArrayVertexBuffer(vao, i, name, binding[2], binding[3])
+            if have is None or have is _DISABLED:
+                gl.glEnableVertexArrayAttrib(vao, i)
+            attribs[i] = (layout, binding)
+        for i in range(len(elements), len(attribs)):
+            if attribs[i] is not _DISABLED:
+                gl.glDisableVertexArrayAttrib(vao, i)
+                attribs[i] = _DISABLED
         return vao
 
     def release(self) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from OpenGL import GL
 
 from pyvirgl.backend.gl import names
+from pyvirgl.backend.gl.rawgl import gl
 from OpenGL.error import GLError
 
 from pyvirgl.backend.gl.storage import GLBufferStorage, HostLimitation, gl_mapping
@@ -106,9 +107,10 @@ def bind_framebuffer(sub) -> tuple[int, int]:
     if sub.fb_dirty:
         _rebuild(sub, fbo)
         sub.fb_dirty = False
-    GL.glBindFramebuffer(GL.GL_DRAW_FRAMEBUFFER, fbo)
+    # Unchecked calls (this runs for every draw); they cannot fail with a name we made.
+    gl.glBindFramebuffer(GL.GL_DRAW_FRAMEBUFFER, fbo)
     # Encode to sRGB exactly when the guest's colour surfaces are sRGB.
-    (GL.glEnable if sub.fb_srgb else GL.glDisable)(GL.GL_FRAMEBUFFER_SRGB)
+    (gl.glEnable if sub.fb_srgb else gl.glDisable)(GL.GL_FRAMEBUFFER_SRGB)
     return sub.fb_size
 
 

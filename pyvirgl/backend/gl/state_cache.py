@@ -23,6 +23,7 @@ class StateCache:
         self._viewports = None
         self._scissors = None
         self._sample_mask = None
+        self._raster_gl: dict = {}   # rasterizer-derived GL settings now current, by setting
 
     # -- clears ignore masks and scissors in Gallium ----------------------------------
 
@@ -33,6 +34,8 @@ class StateCache:
         GL.glDepthMask(True)
         GL.glStencilMask(0xFF)
         self._blend = self._dsa = self._raster = None
+        self._raster_gl.pop(GL.GL_SCISSOR_TEST, None)
+        self._raster_gl.pop(GL.GL_RASTERIZER_DISCARD, None)
 
     # -- state objects -----------------------------------------------------------------
 
@@ -97,37 +100,22 @@ class StateCache:
             GL.glStencilMaskSeparate(face, st.writemask)
 
     def apply_rasterizer(self, rs) -> None:
+        """Issue only the GL calls whose values differ from what is current.
+
+        Guests often alternate between two rasterizers that differ in one bit
+        (glxgears switches flat and smooth shading every draw), so the state is
+        compared setting by setting, not object by object.
+        """
         if rs is self._raster:
             return
         self._raster = rs
         if rs is None:
             return
-        if rs.cull_face == Face.NONE:
-            GL.glDisable(GL.GL_CULL_FACE)
-        else:
-            GL.glEnable(GL.GL_CULL_FACE)
-            GL.glCullFace({Face.FRONT: GL.GL_FRONT, Face.BACK: GL.GL_BACK}.get(rs.cull_face, GL.GL_FRONT_AND_BACK))
-        # Core GL has one polygon mode for both faces.
-        GL.glPolygonMode(GL.GL_FRONT_AND_BACK, enums.POLYGON_MODE[rs.fill_front])
-        _toggle(GL.GL_SCISSOR_TEST, rs.scissor)
-        _toggle(GL.GL_RASTERIZER_DISCARD, rs.rasterizer_discard)
-        _toggle(GL.GL_DEPTH_CLAMP, not rs.depth_clip)
-        _toggle(GL.GL_PROGRAM_POINT_SIZE, rs.point_size_per_vertex)
-        if rs.point_size > 0:
-            GL.glPointSize(rs.point_size)
-        _toggle(GL.GL_MULTISAMPLE, rs.multisample)
-        _toggle(GL.GL_LINE_SMOOTH, rs.line_smooth)
-        if rs.line_width > 0:
-            GL.glLineWidth(rs.line_width)
-        GL.glProvokingVertex(GL.GL_FIRST_VERTEX_CONVENTION if rs.flatshade_first else GL.GL_LAST_VERTEX_CONVENTION)
-        _toggle(GL.GL_POLYGON_OFFSET_FILL, rs.offset_tri)
-        _toggle(GL.GL_POLYGON_OFFSET_LINE, rs.offset_line)
-        _toggle(GL.GL_POLYGON_OFFSET_POINT, rs.offset_point)
-        GL.glPolygonOffset(rs.offset_scale, rs.offset_units)
-        GL.glClipControl(GL.GL_LOWER_LEFT, GL.GL_ZERO_TO_ONE if rs.clip_halfz else GL.GL_NEGATIVE_ONE_TO_ONE)
-        for i in range(8):
-            _toggle(GL.GL_CLIP_DISTANCE0 + i, rs.clip_plane_enable >> i & 1)
-        self._viewports = None  # the clip origin is set with the viewports
+        current = self._raster_gl
+        for key, value in _raster_plan(rs):
+            if current.get(key) != value:
+                current[key] = value
+                value[0](*value[1])
 
     def apply_blend_color(self, color) -> None:
         if color != self._blend_color:
@@ -143,11 +131,12 @@ class StateCache:
 
     def apply_viewports(self, viewports, rasterizer) -> None:
         """Gallium viewports are scale/translate; a negative y scale means y points down."""
-        key = (tuple(viewports), rasterizer)
+        halfz = bool(rasterizer and rasterizer.clip_halfz)
+        front_ccw = bool(rasterizer.front_ccw) if rasterizer is not None else True
+        key = (tuple(viewports), halfz, front_ccw)
         if key == self._viewports:
             return
         self._viewports = key
-        halfz = bool(rasterizer and rasterizer.clip_halfz)
         flip = False
         for i, vp in enumerate(viewports):
             if vp is None:
@@ -168,7 +157,6 @@ class StateCache:
                          GL.GL_ZERO_TO_ONE if halfz else GL.GL_NEGATIVE_ONE_TO_ONE)
         # GL decides facing in window space after the upper-left flip, like
         # Gallium does after its negative y scale, so the winding needs no change.
-        front_ccw = bool(rasterizer.front_ccw) if rasterizer is not None else True
         GL.glFrontFace(GL.GL_CCW if front_ccw else GL.GL_CW)
 
     def apply_scissors(self, scissors) -> None:
@@ -179,6 +167,58 @@ class StateCache:
         for i, sc in enumerate(scissors):
             if sc is not None:
                 GL.glScissorIndexed(i, sc.minx, sc.miny, max(sc.maxx - sc.minx, 0), max(sc.maxy - sc.miny, 0))
+
+
+_RASTER_PLANS: dict[int, tuple] = {}
+
+
+def _raster_plan(rs) -> tuple:
+    """(setting, (GL function, arguments)) for everything a rasterizer object sets.
+
+    Rasterizer objects are immutable, so the plan is made once per object (kept
+    with the object itself, so its id cannot be reused while the plan lives).
+    """
+    found = _RASTER_PLANS.get(id(rs))
+    if found is not None and found[0] is rs:
+        return found[1]
+    plan = []
+
+    def cap(c, on):
+        plan.append((c, (GL.glEnable if on else GL.glDisable, (c,))))
+
+    def call(setting, fn, *args):
+        plan.append((setting, (fn, args)))
+
+    cap(GL.GL_CULL_FACE, rs.cull_face != Face.NONE)
+    if rs.cull_face != Face.NONE:
+        call("cull", GL.glCullFace,
+             {Face.FRONT: GL.GL_FRONT, Face.BACK: GL.GL_BACK}.get(rs.cull_face, GL.GL_FRONT_AND_BACK))
+    # Core GL has one polygon mode for both faces.
+    call("polygon_mode", GL.glPolygonMode, GL.GL_FRONT_AND_BACK, enums.POLYGON_MODE[rs.fill_front])
+    cap(GL.GL_SCISSOR_TEST, rs.scissor)
+    cap(GL.GL_RASTERIZER_DISCARD, rs.rasterizer_discard)
+    cap(GL.GL_DEPTH_CLAMP, not rs.depth_clip)
+    cap(GL.GL_PROGRAM_POINT_SIZE, rs.point_size_per_vertex)
+    if rs.point_size > 0:
+        call("point_size", GL.glPointSize, rs.point_size)
+    cap(GL.GL_MULTISAMPLE, rs.multisample)
+    cap(GL.GL_LINE_SMOOTH, rs.line_smooth)
+    if rs.line_width > 0:
+        call("line_width", GL.glLineWidth, rs.line_width)
+    call("provoking", GL.glProvokingVertex,
+         GL.GL_FIRST_VERTEX_CONVENTION if rs.flatshade_first else GL.GL_LAST_VERTEX_CONVENTION)
+    cap(GL.GL_POLYGON_OFFSET_FILL, rs.offset_tri)
+    cap(GL.GL_POLYGON_OFFSET_LINE, rs.offset_line)
+    cap(GL.GL_POLYGON_OFFSET_POINT, rs.offset_point)
+    call("polygon_offset", GL.glPolygonOffset, rs.offset_scale, rs.offset_units)
+    # The clip origin and depth mode (glClipControl) are set with the viewports.
+    for i in range(8):
+        cap(GL.GL_CLIP_DISTANCE0 + i, rs.clip_plane_enable >> i & 1)
+    plan = tuple(plan)
+    if len(_RASTER_PLANS) >= 1024:
+        _RASTER_PLANS.clear()
+    _RASTER_PLANS[id(rs)] = (rs, plan)
+    return plan
 
 
 def _toggle(cap: int, on) -> None:

@@ -69,7 +69,9 @@ class SubContext:
     fb_dirty: bool = True
     fb_size: tuple[int, int] = (0, 0)
     fb_srgb: bool = False
-    vao_enabled: int = 0
+    # What draw.py last set in gl_vao: per attribute slot, and the element buffer.
+    vao_attribs: list = field(default_factory=list)
+    vao_element_buffer: tuple | None = None
 
     def table(self, kind: ObjectType) -> dict[int, object]:
         return self.objects[kind]

@@ -1,0 +1,85 @@
+"""Unchecked GL entry points for the per-draw hot path.
+
+PyOpenGL wraps every call in Python: argument conversion and, with error
+checking on, a glGetError after each one. A draw makes dozens of calls, so
+that wrapping dominated the cost of a draw. The functions here are plain
+ctypes function pointers from eglGetProcAddress with fixed prototypes.
+
+They do not check errors themselves: the caller checks once, with
+`check_errors`, after a batch of calls (one draw), and raises the same
+GLError PyOpenGL would have raised, so errors are still reported for the
+command that caused them rather than leaking into a later checked call.
+"""
+from __future__ import annotations
+
+import ctypes
+
+from OpenGL import EGL
+from OpenGL.error import GLError
+
+_e = _u = ctypes.c_uint        # GLenum, GLuint, GLbitfield
+_i = ctypes.c_int              # GLint, GLsizei
+_f = ctypes.c_float
+_p = ctypes.c_void_p
+_ptr = ctypes.c_ssize_t        # GLintptr, GLsizeiptr
+_b = ctypes.c_ubyte            # GLboolean
+
+# name -> (restype, argtypes)
+_PROTOTYPES = {
+    "glGetError": (_e, ()),
+    "glEnable": (None, (_e,)),
+    "glDisable": (None, (_e,)),
+    "glUseProgram": (None, (_u,)),
+    "glBindFramebuffer": (None, (_e, _u)),
+    "glBindVertexArray": (None, (_u,)),
+    "glVertexArrayElementBuffer": (None, (_u, _u)),
+    "glPrimitiveRestartIndex": (None, (_u,)),
+    "glNamedBufferData": (None, (_u, _ptr, _p, _e)),
+    "glBindBufferRange": (None, (_e, _u, _u, _ptr, _ptr)),
+    "glBindTextureUnit": (None, (_u, _u)),
+    "glBindSampler": (None, (_u, _u)),
+    "glUniform1f": (None, (_i, _f)),
+    "glUniform4fv": (None, (_i, _i, _p)),
+    "glVertexArrayAttribFormat": (None, (_u, _u, _i, _e, _b, _u)),
+    "glVertexArrayAttribIFormat": (None, (_u, _u, _i, _e, _u)),
+    "glVertexArrayAttribBinding": (None, (_u, _u, _u)),
+    "glVertexArrayVertexBuffer": (None, (_u, _u, _u, _ptr, _i)),
+    "glVertexArrayBindingDivisor": (None, (_u, _u, _u)),
+    "glEnableVertexArrayAttrib": (None, (_u, _u)),
+    "glDisableVertexArrayAttrib": (None, (_u, _u)),
+    "glDrawArraysInstancedBaseInstance": (None, (_e, _i, _i, _i, _u)),
+    "glDrawElementsInstancedBaseVertexBaseInstance": (None, (_e, _i, _e, _p, _i, _i, _u)),
+    "glMultiDrawArrays": (None, (_e, _p, _p, _i)),
+}
+
+
+class _RawGL:
+    """Attribute access resolves (once) and caches the raw function."""
+
+    def __getattr__(self, name: str):
+        try:
+            restype, argtypes = _PROTOTYPES[name]
+        except KeyError:
+            raise AttributeError(f"no raw prototype for {name}") from None
+        address = EGL.eglGetProcAddress(name.encode())
+        if not address:
+            raise AttributeError(f"the host GL has no {name}")
+        if not isinstance(address, int):
+            address = ctypes.cast(address, ctypes.c_void_p).value
+        fn = ctypes.CFUNCTYPE(restype, *argtypes)(address)
+        fn.__name__ = name
+        setattr(self, name, fn)
+        return fn
+
+
+gl = _RawGL()
+
+
+def check_errors(operation: str) -> None:
+    """Raise GLError (as PyOpenGL would) if the unchecked calls since the last check failed."""
+    err = gl.glGetError()
+    if err:
+        # Drain the rest so the next checked PyOpenGL call does not inherit them.
+        while gl.glGetError():
+            pass
+        raise GLError(err=err, description=f"after {operation}")
