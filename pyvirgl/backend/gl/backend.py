@@ -140,6 +140,9 @@ class GLBackend:
 
     def draw(self, ex, sub, cmd) -> None:
         try:
+            if sub.render_condition is None:   # the common case, without a context manager
+                self.drawing.draw(ex, sub, self.state, cmd)
+                return
             with queries.conditional(ex, sub, "DRAW_VBO"):
                 self.drawing.draw(ex, sub, self.state, cmd)
         except framebuffer.HostLimitation as err:

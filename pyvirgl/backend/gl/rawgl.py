@@ -49,7 +49,7 @@ _PROTOTYPES = {
     "glDisableVertexArrayAttrib": (None, (_u, _u)),
     "glDrawArraysInstancedBaseInstance": (None, (_e, _i, _i, _i, _u)),
     "glDrawElementsInstancedBaseVertexBaseInstance": (None, (_e, _i, _e, _p, _i, _i, _u)),
-    "glMultiDrawArrays": (None, (_e, _p, _p, _i)),
+    "glBindTransformFeedback": (None, (_e, _u)),
 }
 
 

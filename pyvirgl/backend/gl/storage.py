@@ -366,6 +366,8 @@ class GLTextureStorage:
             gl_out = self._gl_read(self.gl_name, level, (x, y, z, w, h, d), box)
         if self._repack is not None:
             gl_out = self._repack.from_gl(gl_out.reshape(-1))
+        if gl_out.dtype == np.uint8 and gl_out.size == out.size:
+            return gl_out.reshape(out.shape)   # already tightly packed: no second copy
         out.reshape(-1)[...] = gl_out.reshape(-1)
         return out
 

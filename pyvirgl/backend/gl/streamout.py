@@ -23,6 +23,7 @@ from OpenGL import GL
 
 from pyvirgl import decode as d
 from pyvirgl.backend.gl import names
+from pyvirgl.backend.gl.rawgl import gl
 from pyvirgl.backend.gl.executor import Executor, handles
 from pyvirgl.backend.gl.programs import _xfb_varyings
 from pyvirgl.errors import GuestError
@@ -185,7 +186,7 @@ def begin_draw(ex: Executor, sub, program, mode: int) -> XfbObject | None:
     state = sub.streamout
     cur = state.current if state is not None else None
     if cur is None or not _xfb_varyings(program.stages):
-        GL.glBindTransformFeedback(GL.GL_TRANSFORM_FEEDBACK, 0)
+        gl.glBindTransformFeedback(GL.GL_TRANSFORM_FEEDBACK, 0)   # unchecked: every draw passes here
         return None
     prim = _capture_class(sub, mode)
     if cur.state == PAUSED and (cur.program != program.name or cur.prim != prim):
