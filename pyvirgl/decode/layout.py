@@ -273,3 +273,107 @@ def _value_index(items: tuple[Item, ...], name: str) -> int:
             return i
         i += value_count((it,))
     raise KeyError(name)  # pragma: no cover - spec error
+
+
+# --- generated readers ----------------------------------------------------------------
+# For the common shape -- a head and optional tails of single words and packed
+# bitfields, then at most a blob -- `generated_reader` writes one straight-line
+# Python function per command: one unpack per part, the range checks inline,
+# one constructor call. It decodes exactly what `PayloadReader.read` decodes
+# (same checks, same messages) without a closure call per field, which matters
+# for the commands sent with every draw.
+
+def _simple_items(items: tuple[Item, ...]) -> bool:
+    for it in items:
+        if isinstance(it, Word):
+            if it.count != 1 or it.derived or it.kind.words != 1:
+                return False
+        elif not isinstance(it, Packed):
+            return False
+    return True
+
+
+def _emit_items(items: tuple[Item, ...], values: list[str], lines: list[str], indent: str,
+                consts: dict) -> list[str]:
+    """Lines that check `values` (names of unpacked words) and name the field expressions."""
+    fields: list[str] = []
+    k = 0
+
+    def range_line(expr: str, name: str, lo, hi) -> None:
+        lo_ = 0 if lo is None else lo
+        cond = f"{expr} < {lo_!r}" + (f" or {expr} > {hi!r}" if hi is not None else "")
+        msg = f"{name} = {{{expr}}} is outside [{lo_}, {hi}]"
+        lines.append(f"{indent}if {cond}:")
+        lines.append(f"{indent}    raise GuestError(COMMAND, f{msg!r})")
+
+    for it in items:
+        v = values[k]
+        k += 1
+        if isinstance(it, Word):
+            if it.kind is BOOL:
+                fields.append(f"({v} != 0)")
+            else:
+                if it.lo is not None or it.hi is not None:
+                    range_line(v, it.name, it.lo, it.hi)
+                fields.append(v)
+        else:
+            for b in it.bits:
+                name = f"{v}_{b.shift}"
+                lines.append(f"{indent}{name} = ({v} >> {b.shift}) & {b.mask}")
+                if b.hi is not None:
+                    range_line(name, b.name, 0, b.hi)
+                fields.append(name)
+    return fields
+
+
+def generated_reader(reader: "PayloadReader"):
+    """A generated `read(buf, off, nwords, obj)` equivalent to `reader.read`, or None."""
+    spec = reader.spec
+    if reader.group is not None or not _simple_items(spec.items):
+        return None
+    if not all(_simple_items(t) for t in spec.tails):
+        return None
+    consts = {"GuestError": GuestError, "COMMAND": reader.name, "cls": reader.cls,
+              "check_length": reader.check_length, "finish": reader.finish,
+              "head_unpack": reader.head.unpack_from}
+    lines = ["def read(buf, off, nwords, obj):", "    check_length(nwords)"]
+    head_vals = [f"h{i}" for i in range(len(spec.items))]
+    if head_vals:
+        lines.append(f"    {', '.join(head_vals)}, = head_unpack(buf, off)")
+    fields = ["obj"] if reader.obj_typed else []
+    fields += _emit_items(spec.items, head_vals, lines, "    ", consts)
+    hw = reader.head_words
+
+    def finish_lines(indent: str, fields: list[str]) -> None:
+        if reader.finish is None:
+            lines.append(f"{indent}return cls({', '.join(fields)})")
+        else:
+            lines.append(f"{indent}out = [{', '.join(fields)}]")
+            lines.append(f"{indent}finish(out, {{}}, nwords)")
+            lines.append(f"{indent}return cls(*out)")
+
+    if reader.blob is not None:
+        lines.append(f"    fields_blob = bytes(buf[off + {hw * 4}:off + nwords * 4])")
+        finish_lines("    ", fields + ["fields_blob"])
+    elif spec.tails:
+        lines.append(f"    rest = nwords - {hw}")
+        lines.append(f"    pos = off + {hw * 4}")
+        indent = "    "
+        for n, (tail, (st, words, _)) in enumerate(zip(spec.tails, reader.tails)):
+            consts[f"tail{n}_unpack"] = st.unpack_from
+            # Fewer words than this tail needs: the fields so far (the rest take defaults).
+            lines.append(f"{indent}if rest < {words}:")
+            finish_lines(indent + "    ", list(fields))
+            vals = [f"t{n}_{i}" for i in range(len(tail))]
+            lines.append(f"{indent}{', '.join(vals)}, = tail{n}_unpack(buf, pos)")
+            lines.append(f"{indent}pos += {words * 4}")
+            lines.append(f"{indent}rest -= {words}")
+            fields = fields + _emit_items(tail, vals, lines, indent, consts)
+        finish_lines(indent, fields)
+    else:
+        finish_lines("    ", fields)
+    namespace = dict(consts)
+    exec(compile("\n".join(lines) + "\n", f"<decoder {reader.name}>", "exec"), namespace)  # noqa: S102
+    fn = namespace["read"]
+    fn.source = "\n".join(lines)
+    return fn

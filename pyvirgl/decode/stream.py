@@ -16,7 +16,7 @@ import sys
 from typing import Callable, Iterator, NamedTuple
 
 from pyvirgl.decode.commands import CLASSES, Command
-from pyvirgl.decode.layout import PayloadReader
+from pyvirgl.decode.layout import PayloadReader, generated_reader
 from pyvirgl.decode.shader import read_shader_chunk
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.virgl import (
@@ -121,7 +121,11 @@ def _unknown(cmd: int) -> Reader:
 def _build_dispatch() -> list[Reader]:
     table: list[Reader] = [_unknown(i) for i in range(256)]
     for cmd, reader in _COMMANDS.items():
-        table[cmd] = _object_typed(reader) if reader.spec.obj_types else reader.read
+        if reader.spec.obj_types:
+            table[cmd] = _object_typed(reader)
+        else:
+            # Built here, after the hooks above are installed: they are part of the reader.
+            table[cmd] = generated_reader(reader) or reader.read
     table[Ccmd.CREATE_OBJECT] = _create_object
     for cmd in UNDEFINED_LAYOUT_COMMANDS:
         table[cmd] = _refuse(cmd)
