@@ -216,7 +216,10 @@ class Renderer:
         out = self._guest_view(command, res, level, box, stride, layer_stride, offset, dest)
         if not out.flags.writeable:
             raise GuestError(command, "destination is read-only")
-        out[...] = res.storage.read(level, box)
+        # Storages that can fill guest memory directly skip a copy (frame readbacks).
+        read_into = getattr(res.storage, "read_into", None)
+        if read_into is None or not read_into(level, box, out):
+            out[...] = res.storage.read(level, box)
 
     # -- execution --------------------------------------------------------------------
 

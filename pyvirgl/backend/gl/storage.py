@@ -371,6 +371,23 @@ class GLTextureStorage:
         out.reshape(-1)[...] = gl_out.reshape(-1)
         return out
 
+    def read_into(self, level: int, box: Box, out: np.ndarray) -> bool:
+        """Read straight into `out` (the guest's memory) when no conversion is needed.
+
+        Returns False, having done nothing, when `out` is not one tightly packed
+        block of exactly the bytes GL returns; the caller then copies `read`'s result.
+        """
+        if self.compressed or self.samples or self._repack is not None:
+            return False
+        size = box.width * box.height * box.depth * self.format.block_bytes
+        if out.dtype != np.uint8 or out.size != size or not out.flags.c_contiguous:
+            return False
+        glf = self.gl_format
+        with _pixel_store(_PACK):
+            _dsa.glGetTextureSubImage(self.gl_name, level, *self._gl_box(level, box), glf.format, glf.type,
+                                      size, _ptr(out))
+        return True
+
     def _gl_read(self, name: int, level: int, gl_box, box: Box) -> np.ndarray:
         buf = np.empty(box.width * box.height * box.depth * self.format.block_bytes, np.uint8)
         glf = self.gl_format
