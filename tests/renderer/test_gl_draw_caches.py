@@ -199,3 +199,29 @@ def test_alternating_rasterizers_apply_their_differences(renderer):
     consts(enc, BLUE)
     draw(enc)                                   # scissored again
     assert halves(submit(renderer, enc)) == (BLUE, GREEN)
+
+
+def test_alpha_test_state_changes_between_draws(renderer):
+    # The alpha function is compiled into the fragment shader and the reference
+    # is a uniform: a new DSA object must reach both, even with the same program.
+    enc = setup(renderer, colour=(0.0, 1.0, 0.0, 0.25), vertices=LEFT)
+    make_buffer(renderer, 3, RIGHT.nbytes, data=RIGHT.tobytes())
+    # A bound rasterizer: with none, GL keeps whatever an earlier context left (scissor...).
+    enc.add(rasterizer(70))
+    enc.bind_object(ObjectType.RASTERIZER, 70)
+    enc.create_dsa(handle=60, alpha_enabled=1, alpha_func=1, alpha_ref=0.5)    # LESS 0.5: passes
+    enc.create_dsa(handle=61, alpha_enabled=1, alpha_func=1, alpha_ref=0.125)  # LESS 0.125: fails
+    enc.bind_object(ObjectType.DSA, 60)
+    draw(enc, count=6)
+    enc.set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 3),))
+    enc.bind_object(ObjectType.DSA, 61)
+    draw(enc, count=6)
+    px = submit(renderer, enc)
+    drawn = [0, 255, 0, 64]
+    assert (px[:, : W // 2] == drawn).all() and (px[:, W // 2:] == PX[None]).all()
+    enc = start()
+    enc.create_dsa(handle=62, alpha_enabled=1, alpha_func=6, alpha_ref=0.125)  # GEQUAL 0.125: passes
+    enc.bind_object(ObjectType.DSA, 62)
+    draw(enc, count=6)
+    px = submit(renderer, enc)
+    assert (px == drawn).all(), px[:, :, 3]
