@@ -12,8 +12,6 @@ import struct
 import numpy as np
 import pytest
 
-from OpenGL import GL
-
 from pyvirgl.decode import BlendTarget
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.caps import Caps
@@ -190,6 +188,8 @@ def test_dual_source_blending_weights_the_destination_by_the_second_colour(rende
 
 @pytest.mark.parametrize("seamless", [0, 1])
 def test_sampler_state_carries_seamless_cube_filtering_to_the_host(renderer, seamless):
+    from OpenGL import GL   # after the backend package has chosen PyOpenGL's platform
+
     enc = start()
     enc.create_sampler_state(handle=50, seamless_cube_map=seamless, max_lod=1000.0, border_color=(0, 0, 0, 0))
     submit(renderer, enc)

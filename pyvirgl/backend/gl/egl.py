@@ -1,17 +1,13 @@
 """A headless host GL context: EGL on Mesa's surfaceless platform.
 
-Only this package imports OpenGL. PYOPENGL_PLATFORM must be chosen before
-the first `import OpenGL`, so the variable is set here, at the bottom of the
-import chain, rather than left to the caller's environment.
+PYOPENGL_PLATFORM is chosen in the package's __init__, before any module
+here imports OpenGL.
 """
 from __future__ import annotations
 
 import ctypes
-import os
 
-os.environ.setdefault("PYOPENGL_PLATFORM", "egl")
-
-from OpenGL import EGL  # noqa: E402
+from OpenGL import EGL
 
 EGL_PLATFORM_SURFACELESS_MESA = 0x31DD
 EGL_CONTEXT_MAJOR_VERSION = 0x3098
