@@ -11,6 +11,7 @@ import struct
 import numpy as np
 import pytest
 
+from pyvirgl.client.encoder import CommandEncoder
 from pyvirgl.decode import StreamOutput, VertexBufferBinding
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.caps import Caps
@@ -187,3 +188,27 @@ def test_two_buffers_each_get_their_components(renderer):
     xy = np.frombuffer(read_buffer(renderer, 3, 24), np.float32).reshape(3, 2)
     zw = np.frombuffer(read_buffer(renderer, 4, 24), np.float32).reshape(3, 2)
     assert (xy == VERTS[:3, :2]).all() and (zw == VERTS[:3, 2:]).all()
+
+
+@pytest.mark.parametrize("unbind_first", [False, True])
+def test_unref_of_a_buffer_still_capturing_ends_the_capture_first(renderer, unbind_first):
+    # Mesa unrefs a stream-output buffer whenever its last guest reference goes,
+    # even while the (paused) capture still holds it; GL refuses to delete a
+    # buffer of an active transform feedback object, so the capture ends first.
+    enc = scene(renderer)
+    enc.set_streamout_targets(append_bitmask=0, handles=(40,))
+    draw(enc, count=3)
+    if unbind_first:
+        enc.set_streamout_targets(append_bitmask=0, handles=())
+    renderer.submit(CTX, bytes(enc))
+    renderer.unref_resource(CTX, 3)
+    # The context goes on: a new buffer under a new handle captures again.
+    make_buffer(renderer, 4, 96, bind=VirglBind.STREAM_OUTPUT)
+    enc = CommandEncoder()
+    enc.create_streamout_target(handle=41, res_handle=4, buffer_offset=0, buffer_size=96)
+    enc.set_streamout_targets(append_bitmask=0, handles=(41,))
+    draw(enc, count=3)
+    enc.set_streamout_targets(append_bitmask=0, handles=())
+    renderer.submit(CTX, bytes(enc))
+    assert renderer.contexts[CTX].failed is None
+    assert (floats(read_buffer(renderer, 4, 96))[:3] == VERTS[:3]).all()

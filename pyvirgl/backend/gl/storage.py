@@ -188,8 +188,16 @@ class GLBufferStorage:
 
     def release(self) -> None:
         if self.gl_name:
+            for hook in BEFORE_BUFFER_DELETE:
+                hook(self)
             GL.glDeleteBuffers(1, [self.gl_name])
             self.gl_name = 0
+
+
+# Called with a GLBufferStorage about to be deleted. GL refuses to delete a
+# buffer that an active transform feedback object holds, so streamout.py
+# ends those captures here (it registers itself; storage knows nothing of it).
+BEFORE_BUFFER_DELETE: list = []
 
 
 # -- textures -----------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import logging
 from OpenGL import GL
 
 from pyvirgl import decode as d
-from pyvirgl.backend.gl import names
+from pyvirgl.backend.gl import names, storage
 from pyvirgl.backend.gl.rawgl import gl
 from pyvirgl.backend.gl.executor import Executor, handles
 from pyvirgl.backend.gl.programs import _xfb_varyings
@@ -69,6 +69,7 @@ class XfbObject:
             if t is None:
                 continue
             t.users.append(self)
+            _holders.setdefault(id(t.resource.storage), []).append(self)
             gl_buffer = getattr(t.resource.storage, "gl_name", 0)
             size = t.size & ~3
             if gl_buffer and size:
@@ -96,10 +97,30 @@ class XfbObject:
         for t in self.targets:
             if t is not None and self in t.users:
                 t.users.remove(self)
+            if t is not None:
+                holders = _holders.get(id(t.resource.storage), [])
+                if self in holders:
+                    holders.remove(self)
+                if not holders:
+                    _holders.pop(id(t.resource.storage), None)
         if self in self.owner.objects:
             self.owner.objects.remove(self)
         if self.owner.current is self:
             self.owner.current = None
+
+
+# id(buffer storage) -> transform feedback objects holding that buffer.
+_holders: dict[int, list[XfbObject]] = {}
+
+
+def _before_buffer_delete(storage_obj) -> None:
+    # The guest may drop its last reference to a buffer a paused capture
+    # still holds; the capture cannot go on without it, so it goes first.
+    for obj in list(_holders.get(id(storage_obj), ())):
+        obj.release()
+
+
+storage.BEFORE_BUFFER_DELETE.append(_before_buffer_delete)
 
 
 class StreamoutState:
