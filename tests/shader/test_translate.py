@@ -199,3 +199,36 @@ def test_framebuffer_fetch_uses_inout_colour():
     assert "inout vec4 fs_color0;" in out.glsl
     assert "#extension GL_EXT_shader_framebuffer_fetch : require" in out.glsl
     assert "t0 = fs_color0.xyzw;" in out.glsl
+
+
+VS_PATCH_VARYING = """VERT
+DCL IN[0]
+DCL OUT[0], POSITION
+DCL OUT[1], PATCH[0]
+  0: MOV OUT[0], IN[0]
+  1: MOV OUT[1], IN[0]
+  2: END
+"""
+
+FS_PATCH_VARYING = """FRAG
+DCL IN[0], PATCH[0], PERSPECTIVE
+DCL OUT[0], COLOR
+  0: MOV OUT[0], IN[0]
+  1: END
+"""
+
+
+@pytest.mark.gl
+def test_patch_labelled_varyings_outside_tessellation_are_per_vertex(host_gl):
+    # Mesa 22.3 labels a vertex shader's varyings past GENERIC's range PATCH
+    # (piglit ext_transform_feedback max-varyings); `patch out` is only legal
+    # in a control shader, so they must be plain varyings matched by label.
+    vs, fs = tr(VS_PATCH_VARYING), tr(FS_PATCH_VARYING)
+    assert "patch " not in vs.glsl and "patch " not in fs.glsl
+    assert {v.semantic for v in vs.outputs} & {v.semantic for v in fs.inputs}
+    objs = []
+    for out in (vs, fs):
+        shader, log = gl_compile.compile_shader(out.stage, out.glsl)
+        assert log is None, log
+        objs.append(shader)
+    assert gl_compile.link(objs) is None

@@ -69,7 +69,11 @@ def declare_interface(self) -> list[str]:
             continue
         if semantic is None:
             raise ShaderError(f"IN[{reg}] has no semantic")
-        per_vertex = self.per_vertex_in and semantic not in PATCH_SEMANTICS
+        # PATCH varyings are per patch only between tessellation stages; Mesa
+        # also labels a vertex shader's highest varyings PATCH (when GENERIC
+        # runs out), and those are ordinary per-vertex varyings.
+        per_patch = semantic in PATCH_SEMANTICS and (semantic != Semantic.PATCH or stage == "tess_eval")
+        per_vertex = self.per_vertex_in and not per_patch
         if stage == "fragment":
             self.in_exprs[reg] = _fragment_input(self, decl, semantic, index, declare)
         elif per_vertex:
@@ -100,8 +104,8 @@ def declare_interface(self) -> list[str]:
                 self.features.need("gpu_shader5")
                 qual = f"layout(stream = {decl.streams[0]}) "
             inv = "invariant " if decl.invariant else ""
-            patch = "patch " if semantic == Semantic.PATCH else ""
-            declare(f"{qual}{patch}out {block} {{ {inv}vec4 d; }} {inst};", inst)
+            # (Per-patch outputs exist only in the control stage, _tcs_output.)
+            declare(f"{qual}out {block} {{ {inv}vec4 d; }} {inst};", inst)
             self.varying_out[reg] = f"{inst}.d"
             self.meta["outputs"].append(result.Varying(interface.semantic_label(semantic, index), block))
             self.meta["output_registers"].append((reg, block))
