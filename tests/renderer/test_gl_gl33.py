@@ -217,3 +217,36 @@ def test_alpha_test_of_the_dsa_state_discards_failing_fragments(renderer, func, 
     px = read_back(renderer, 1, W, H)
     expected = [0, 255, 0, round(alpha * 255)] if drawn else CLEAR
     assert (px == expected).all()
+
+
+def _rasterizer(handle, **fields):
+    import dataclasses
+
+    from pyvirgl.decode import commands as C
+    values = dict.fromkeys((f.name for f in dataclasses.fields(C.CreateRasterizer)), 0)
+    values.update(handle=handle, depth_clip=1, half_pixel_center=1, point_size=1.0, line_width=1.0,
+                  offset_units=0.0, offset_scale=0.0)
+    values.update(fields)
+    return C.CreateRasterizer(**values)
+
+
+CULL_FRONT, CULL_BACK = 1, 2
+
+
+@pytest.mark.parametrize("window", [False, True])
+@pytest.mark.parametrize("cull, drawn", [(CULL_BACK, True), (CULL_FRONT, False)])
+def test_facing_follows_mesa_conventions_for_fbos_and_windows(renderer, window, cull, drawn):
+    # BIG_TRIANGLE winds counter-clockwise in GL's y-up window space and the
+    # app's glFrontFace is GL_CCW, so it is front-facing. Mesa's state tracker
+    # sends that as front_ccw=0 with a positive y scale when drawing into an
+    # FBO and as front_ccw=1 with a negative y scale when drawing to a window.
+    from pyvirgl.decode import Viewport
+
+    enc = cleared_scene(renderer)
+    enc.add(_rasterizer(70, front_ccw=int(window), cull_face=cull))
+    enc.bind_object(ObjectType.RASTERIZER, 70)
+    if window:
+        enc.set_viewport_state(start_slot=0, viewports=(Viewport((W / 2, -H / 2, 0.5), (W / 2, H / 2, 0.5)),))
+    draw(enc)
+    submit(renderer, enc)
+    assert (read_back(renderer, 1, W, H) == (GREEN if drawn else CLEAR)).all()

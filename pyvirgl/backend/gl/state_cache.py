@@ -155,9 +155,11 @@ class StateCache:
         # which is exactly what a negative y scale asks for.
         GL.glClipControl(GL.GL_UPPER_LEFT if flip else GL.GL_LOWER_LEFT,
                          GL.GL_ZERO_TO_ONE if halfz else GL.GL_NEGATIVE_ONE_TO_ONE)
-        # GL decides facing in window space after the upper-left flip, like
-        # Gallium does after its negative y scale, so the winding needs no change.
-        GL.glFrontFace(GL.GL_CCW if front_ccw else GL.GL_CW)
+        # Guest and host window y are both the memory row, but Gallium names
+        # windings with y pointing down and GL with y pointing up, so on the
+        # same coordinates Gallium's CCW is GL's CW. An upper-left clip origin
+        # makes GL invert facing itself, which cancels that out.
+        GL.glFrontFace(GL.GL_CCW if front_ccw == flip else GL.GL_CW)
 
     def apply_scissors(self, scissors) -> None:
         key = tuple(scissors)
