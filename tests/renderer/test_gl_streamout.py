@@ -212,3 +212,22 @@ def test_unref_of_a_buffer_still_capturing_ends_the_capture_first(renderer, unbi
     renderer.submit(CTX, bytes(enc))
     assert renderer.contexts[CTX].failed is None
     assert (floats(read_buffer(renderer, 4, 96))[:3] == VERTS[:3]).all()
+
+
+def test_a_new_capturing_program_links_while_a_capture_is_paused(renderer):
+    # GL refuses glTransformFeedbackVaryings while the bound feedback object
+    # is active, even paused; linking the second program must not see it.
+    enc = scene(renderer)
+    enc.set_streamout_targets(append_bitmask=0, handles=(40,))
+    draw(enc, count=3)
+    from renderer_gl_helpers import VS
+    enc.create_shader(handle=990, stage=0, text=VS, so_strides=(8, 0, 0, 0),
+                      so_outputs=(StreamOutput(0, 0, 2, 0, 0, 0),))
+    enc.bind_shader(handle=990, shader_type=0)
+    draw(enc, count=3, start_=3)      # capture restarts: GL resumes only the same program
+    enc.set_streamout_targets(append_bitmask=0, handles=())
+    renderer.submit(CTX, bytes(enc))
+    assert renderer.contexts[CTX].failed is None
+    # The restarted capture holds the second triangle's x, y pairs.
+    out = np.frombuffer(read_buffer(renderer, 3, 24), np.float32).reshape(3, 2)
+    assert (out == VERTS[3:, :2]).all()

@@ -229,6 +229,9 @@ def end_draw(obj: XfbObject | None) -> None:
     if obj is not None and obj.state == STARTED:
         GL.glPauseTransformFeedback()
         obj.state = PAUSED
+        # A paused object still counts as active: left bound, it would make GL
+        # refuse the next glTransformFeedbackVaryings (linking a new program).
+        gl.glBindTransformFeedback(GL.GL_TRANSFORM_FEEDBACK, 0)
 
 
 def captured_source(ex: Executor, sub, count_from_so: int) -> XfbObject | None:
