@@ -56,7 +56,7 @@ CAP_V2_BITS = CapV2.COPY_TRANSFER_BOTH_DIRECTIONS | CapV2.MEMINFO
 # geometry shaders included; with texture buffers, uniform blocks, dual-source
 # blending, seamless cube maps and fragment-coordinate conventions below,
 # Mesa offers GL 3.3 core (and 3.1 compatibility, which Mesa caps at GLSL 1.40).
-GLSL_LEVEL = 400
+GLSL_LEVEL = 410
 
 
 # Per-feature switches for caps that are counts rather than bits.
@@ -76,6 +76,9 @@ UNIFORM_BLOCKS = True
 TEXTURE_GATHER = True
 # Tessellation: per-patch varyings up to the host's limit.
 TESSELLATION = True
+# Viewport arrays: state_cache.py sets every index, the translator writes
+# gl_ViewportIndex (tests/renderer/test_gl_gl40.py). 16 is Gallium's maximum.
+MAX_VIEWPORTS = 16
 UBO_SLOTS_PER_STAGE = 15
 
 # Bool caps that also need a host extension: the executor sets the state

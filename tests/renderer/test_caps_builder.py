@@ -12,7 +12,8 @@ def host(extensions=("GL_ARB_seamless_cubemap_per_texture",), **limits):
             "GL_MAX_VERTEX_UNIFORM_BLOCKS": 14, "GL_MAX_FRAGMENT_UNIFORM_BLOCKS": 15,
             "GL_MAX_GEOMETRY_UNIFORM_BLOCKS": 15, "GL_MAX_UNIFORM_BUFFER_BINDINGS": 90,
             "GL_MAX_TEXTURE_BUFFER_SIZE": 1 << 27, "GL_MAX_DUAL_SOURCE_DRAW_BUFFERS": 1,
-            "GL_MAX_GEOMETRY_OUTPUT_VERTICES": 256, "GL_MAX_GEOMETRY_TOTAL_OUTPUT_COMPONENTS": 1024}
+            "GL_MAX_GEOMETRY_OUTPUT_VERTICES": 256, "GL_MAX_GEOMETRY_TOTAL_OUTPUT_COMPONENTS": 1024,
+            "GL_MAX_VIEWPORTS": 16}
     base.update(limits)
     return SimpleNamespace(renderer="llvmpipe (test)", glsl_version=450, max_anisotropy=16.0,
                            limit=lambda name: base.get(name, 0), has=lambda ext: ext in extensions,
@@ -63,6 +64,7 @@ def test_gl33_counts_come_from_the_host_when_implemented():
     assert caps.max_geom_output_vertices == 256
     assert caps.prim_mask & (1 << 10) and caps.prim_mask & (1 << 13)   # adjacency for geometry shaders
     assert not caps.prim_mask & (1 << 7)           # quads stay lowered by the guest
+    assert caps.max_viewports == 16
 
 
 def test_uniform_blocks_fit_every_stage_into_the_host_bindings():
@@ -76,6 +78,7 @@ def test_count_caps_are_zero_when_not_implemented():
     caps = build_caps(host(), FormatSupport(), implemented=implemented)
     assert (caps.max_tbo_size, caps.max_uniform_blocks, caps.max_dual_source_render_targets) == (0, 0, 0)
     assert caps.max_geom_output_vertices == 0 and caps.prim_mask == (1 << 7) - 1
+    assert caps.max_viewports == 1
 
 
 def test_seamless_cube_maps_need_the_per_texture_host_extension():

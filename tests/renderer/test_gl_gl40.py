@@ -167,3 +167,45 @@ def test_double_precision_arithmetic_runs_in_doubles(renderer):
     draw(enc)
     submit(renderer, enc)
     assert (read_back(renderer, 1, W, H) == GREEN).all()
+
+
+# Every primitive goes to viewport 1 (gl_ViewportIndex from the geometry stage).
+GS_TO_VIEWPORT_1 = """GEOM
+PROPERTY GS_INPUT_PRIMITIVE TRIANGLES
+PROPERTY GS_OUTPUT_PRIMITIVE TRIANGLE_STRIP
+PROPERTY GS_MAX_OUTPUT_VERTICES 3
+PROPERTY GS_INVOCATIONS 1
+DCL IN[][0], POSITION
+DCL OUT[0], POSITION
+DCL OUT[1].x, VIEWPORT_INDEX
+DCL TEMP[0]
+IMM[0] UINT32 {0, 1, 0, 0}
+  0: MOV OUT[0], IN[0][0]
+  1: MOV OUT[1].x, IMM[0].yyyy
+  2: EMIT IMM[0].xxxx
+  3: MOV OUT[0], IN[1][0]
+  4: MOV OUT[1].x, IMM[0].yyyy
+  5: EMIT IMM[0].xxxx
+  6: MOV OUT[0], IN[2][0]
+  7: MOV OUT[1].x, IMM[0].yyyy
+  8: EMIT IMM[0].xxxx
+  9: ENDPRIM IMM[0].xxxx
+ 10: END
+"""
+
+
+def test_viewport_array_index_from_the_geometry_shader(renderer):
+    from pyvirgl.decode import Viewport
+
+    enc = scene(renderer)
+    half = W / 4   # each viewport is half the target wide
+    enc.set_viewport_state(start_slot=0, viewports=(
+        Viewport((half, H / 2, 0.5), (half, H / 2, 0.5)),             # left half
+        Viewport((half, H / 2, 0.5), (W / 2 + half, H / 2, 0.5))))    # right half
+    enc.create_shader(handle=970, stage=2, text=GS_TO_VIEWPORT_1)
+    enc.bind_shader(handle=970, shader_type=2)
+    draw(enc)
+    submit(renderer, enc)
+    px = read_back(renderer, 1, W, H)
+    assert (px[:, : W // 2] == CLEAR).all()
+    assert (px[:, W // 2:] == GREEN).all()
