@@ -26,6 +26,7 @@ BOOT_TIMEOUT="${VM_BOOT_TIMEOUT:-900}"
 PYTHON="${PYTHON:-$REPO/.venv/bin/python}"
 APT="$VM_DIR/apt"
 QROOT="$VM_DIR/qemu-root"
+QROOT72="$VM_DIR/qemu72-root"
 mkdir -p "$VM_DIR"
 
 log() { printf 'vm_test: %s\n' "$*" >&2; }
@@ -55,15 +56,36 @@ fetch() {
     # Only QEMU itself is pinned to backports; its libraries come from bookworm where they can.
     local bpo=bookworm-backports
     APT_CONFIG="$APT/apt.conf" apt-get -q -y --download-only --no-install-recommends install \
-        qemu-system-x86/$bpo qemu-system-data/$bpo qemu-system-common/$bpo seabios
+        qemu-system-x86/$bpo qemu-system-data/$bpo qemu-system-common/$bpo \
+        qemu-system-gui/$bpo seabios/$bpo
     (cd "$APT/debs" && APT_CONFIG="$APT/apt.conf" apt-get -q download debootstrap)
     rm -rf "$QROOT"
     mkdir -p "$QROOT"
     for deb in "$APT/debs"/*.deb; do dpkg -x "$deb" "$QROOT"; done
+    qemu_env
     "$QROOT/usr/bin/qemu-system-x86_64" --version | head -1 >&2 || {
         log "the unpacked QEMU does not run (missing libraries?)"; exit 1; }
     "$QROOT/usr/bin/qemu-system-x86_64" -device help 2>/dev/null | grep -q vhost-user-gpu-pci || {
         log "this QEMU has no vhost-user-gpu-pci"; exit 1; }
+}
+
+# The C reference: QEMU 7.2 (bookworm) with its built-in virgl (virglrenderer), for the fps comparison.
+fetch_c() {
+    apt_private
+    log "downloading QEMU 7.2 from bookworm (the virtio-vga-gl C path)"
+    mkdir -p "$APT/debs72/partial"
+    APT_CONFIG="$APT/apt.conf" apt-get -q -y -o Dir::Cache::archives="$APT/debs72" --download-only \
+        --no-install-recommends install qemu-system-x86/bookworm qemu-system-data/bookworm \
+        qemu-system-common/bookworm qemu-system-gui/bookworm seabios/bookworm
+    rm -rf "$QROOT72"
+    mkdir -p "$QROOT72"
+    for deb in "$APT/debs72"/*.deb; do dpkg -x "$deb" "$QROOT72"; done
+    qemu72_env "$QROOT72/usr/bin/qemu-system-x86_64" --version | head -1 >&2
+}
+
+qemu72_env() {
+    env LD_LIBRARY_PATH="$QROOT72/usr/lib/x86_64-linux-gnu:$QROOT72/lib/x86_64-linux-gnu" \
+        QEMU_MODULE_DIR="$QROOT72/usr/lib/x86_64-linux-gnu/qemu" "$@"
 }
 
 qemu_env() {
@@ -77,21 +99,31 @@ guest() {
     rm -rf "$root"
     log "debootstrap bookworm with kmscube (several minutes)"
     DEBOOTSTRAP_DIR="$QROOT/usr/share/debootstrap" "$QROOT/usr/sbin/debootstrap" --variant=minbase \
-        --include=linux-image-amd64,kmscube,libgl1-mesa-dri,libegl-mesa0,libgbm1,kmod,udev,procps \
+        --include=linux-image-amd64,initramfs-tools,busybox,kmscube,mesa-utils,libgl1-mesa-dri,libegl-mesa0,libgbm1,kmod,udev,procps \
         bookworm "$root" "$MIRROR"
+    image
+}
+
+# The guest's init and the ext4 image made from the debootstrap tree (quick; redone by `image`).
+image() {
+    local root="$VM_DIR/rootfs"
+    [[ -d "$root/usr/bin" ]] || { log "no guest tree at $root: run the guest stage"; exit 1; }
     cat > "$root/vmtest-init" <<'INIT'
 #!/bin/sh
-# PID 1 of the test guest: start virtio-gpu, run kmscube, report, power off.
+# PID 1 of the test guest: start virtio-gpu, run kmscube for a fixed number of frames, report,
+# power off. vmtest.frames=N on the kernel command line sets the frame count.
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev 2>/dev/null
 mkdir -p /dev/pts /tmp; mount -t tmpfs tmp /tmp
+frames=300
+for arg in $(cat /proc/cmdline); do case "$arg" in vmtest.frames=*) frames=${arg#vmtest.frames=} ;; esac; done
 modprobe virtio_gpu 2>/dev/null
 for i in $(seq 1 30); do [ -e /dev/dri/card0 ] && break; sleep 1; done
-echo "VMTEST: dri: $(ls /dev/dri 2>&1)"
+echo "VMTEST: dri: $(ls /dev/dri 2>&1 | tr '\n' ' ')"
 dmesg | grep -i -E 'virtio.gpu|virgl|\[drm\]' | sed 's/^/VMTEST: dmesg: /'
-echo "VMTEST: kmscube start"
-timeout 90 kmscube -c 300 > /tmp/kmscube.log 2>&1 || timeout 90 kmscube > /tmp/kmscube.log 2>&1
+echo "VMTEST: kmscube start ($frames frames)"
+timeout 300 kmscube --count="$frames" > /tmp/kmscube.log 2>&1
 echo "VMTEST: kmscube status $?"
-sed 's/^/VMTEST: kmscube: /' /tmp/kmscube.log | head -40
+sed 's/^/VMTEST: kmscube: /' /tmp/kmscube.log | grep -v 'extensions:' | head -40
 echo "VMTEST: done"
 echo o > /proc/sysrq-trigger
 sleep 30
@@ -103,75 +135,129 @@ INIT
     mkfs.ext4 -q -L vmroot -d "$root" "$VM_DIR/rootfs.img" 3G
 }
 
-boot() {
-    qemu_env
-    local run="$VM_DIR/run"
-    rm -rf "$run"; mkdir -p "$run"
-    local sock="$run/vgpu.sock" qmp="$run/qmp.sock"
-    log "starting pyvirgl vhost-user-gpu on $sock"
-    "$PYTHON" -m pyvirgl.frontends.vhost_user.server --socket-path "$sock" -v > "$run/pyvirgl.log" 2>&1 &
-    local pv=$!
-    for _ in $(seq 1 50); do [[ -S "$sock" ]] && break; sleep 0.2; done
-    log "booting the guest ($ACCEL, ${MEM} MiB)"
-    "$QROOT/usr/bin/qemu-system-x86_64" \
-        -L "$QROOT/usr/share/qemu" -L "$QROOT/usr/share/seabios" \
+# run_vm NAME QEMU-COMMAND...: boot the guest image with QEMU-COMMAND (the binary and its device and
+# display flags; the common flags are added here), take QMP screendumps while kmscube runs, wait
+# until the guest powers off. Logs and screendumps go to $RUN/NAME.
+run_vm() {
+    local name=$1; shift
+    local dir="$RUN/$name"
+    mkdir -p "$dir"
+    local qmp="$dir/qmp.sock"
+    log "$name: booting the guest ($ACCEL, ${MEM} MiB)"
+    setsid nice "$@" \
         -machine q35,accel="$ACCEL" -m "$MEM" -smp 2 \
         -object memory-backend-memfd,id=mem,size="${MEM}M",share=on -numa node,memdev=mem \
-        -chardev socket,id=vgpu,path="$sock" -device vhost-user-gpu-pci,chardev=vgpu \
-        -vga none -display none -nic none \
+        -nic none \
         -kernel "$VM_DIR/vmlinuz" -initrd "$VM_DIR/initrd.img" \
-        -append "root=LABEL=vmroot rw console=ttyS0 init=/vmtest-init quiet" \
+        -append "root=LABEL=vmroot rw console=ttyS0 init=/vmtest-init vmtest.frames=${VM_FRAMES:-300} quiet" \
         -drive file="$VM_DIR/rootfs.img",format=raw,if=virtio,snapshot=on \
-        -serial file:"$run/serial.log" -qmp unix:"$qmp",server=on,wait=off \
-        > "$run/qemu.log" 2>&1 &
-    local qemu=$!
-    local shots=0 ok=0
-    for _ in $(seq 1 "$BOOT_TIMEOUT"); do
+        -serial file:"$dir/serial.log" -qmp unix:"$qmp",server=on,wait=off \
+        > "$dir/qemu.log" 2>&1 &
+    local qemu=$! shots=0 t
+    for ((t = 0; t < BOOT_TIMEOUT; t++)); do
         sleep 1
         kill -0 "$qemu" 2>/dev/null || break
-        if grep -q "VMTEST: kmscube start" "$run/serial.log" 2>/dev/null && ! grep -q "VMTEST: done" "$run/serial.log"; then
+        if grep -q "VMTEST: kmscube start" "$dir/serial.log" 2>/dev/null \
+                && ! grep -q "VMTEST: kmscube status" "$dir/serial.log"; then
             shots=$((shots + 1))
-            python3 - "$qmp" "$run/shot-$shots.ppm" <<'PY' || true
+            python3 - "$qmp" "$dir/shot-$shots.ppm" <<'PY' || true
 import json, socket, sys
-s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); f = s.makefile("rw")
+s = socket.socket(socket.AF_UNIX); s.settimeout(10); s.connect(sys.argv[1]); f = s.makefile("rw")
 f.readline()
 for cmd in ({"execute": "qmp_capabilities"}, {"execute": "screendump", "arguments": {"filename": sys.argv[2]}}):
     f.write(json.dumps(cmd) + "\n"); f.flush(); f.readline()
 PY
         fi
     done
-    kill "$qemu" 2>/dev/null || true
+    if kill -0 "$qemu" 2>/dev/null; then
+        log "$name: no power-off after ${BOOT_TIMEOUT}s; killing QEMU"
+        kill -TERM -- "-$qemu" 2>/dev/null || true
+    fi
     wait "$qemu" 2>/dev/null || true
-    kill "$pv" 2>/dev/null || true
+    log "$name: guest finished after ${t}s"
+    grep VMTEST "$dir/serial.log" | sed "s/^/  $name: /" >&2 || true
+}
+
+# The kmscube frame rate a run reported (its last "Rendered N frames in S sec (F fps)" line).
+fps_of() {
+    grep -o '([0-9.]* fps)' "$RUN/$1/serial.log" 2>/dev/null | tail -1 | tr -d '()' | cut -d' ' -f1
+}
+
+boot() {
+    qemu_env
+    RUN="$VM_DIR/run"
+    rm -rf "$RUN"; mkdir -p "$RUN/pyvirgl"
+    local sock="$RUN/pyvirgl/vgpu.sock"
+    # The C path first: QEMU 7.2's built-in virtio-vga-gl (virglrenderer) on an SDL GL display
+    # under Xvfb, for the frame rate to compare with.
+    if [[ "${VM_SKIP_C:-}" != 1 && -x "$QROOT72/usr/bin/qemu-system-x86_64" ]]; then
+        run_vm c-virgl xvfb-run -a -s "-screen 0 1280x1024x24" \
+            env LD_LIBRARY_PATH="$QROOT72/usr/lib/x86_64-linux-gnu:$QROOT72/lib/x86_64-linux-gnu" \
+            QEMU_MODULE_DIR="$QROOT72/usr/lib/x86_64-linux-gnu/qemu" \
+            "$QROOT72/usr/bin/qemu-system-x86_64" \
+            -L "$QROOT72/usr/share/qemu" -L "$QROOT72/usr/share/seabios" \
+            -vga none -device virtio-vga-gl -display sdl,gl=on
+    fi
+    log "starting pyvirgl vhost-user-gpu on $sock"
+    setsid nice "$PYTHON" -m pyvirgl.frontends.vhost_user.server --socket-path "$sock" ${VM_PYVIRGL_ARGS:-} \
+        > "$RUN/pyvirgl/backend.log" 2>&1 &
+    local pv=$!
+    for _ in $(seq 1 100); do [[ -S "$sock" ]] && break; sleep 0.2; done
+    run_vm pyvirgl "$QROOT/usr/bin/qemu-system-x86_64" \
+        -L "$QROOT/usr/share/qemu" -L "$QROOT/usr/share/seabios" \
+        -chardev socket,id=vgpu,path="$sock" -device vhost-user-gpu-pci,chardev=vgpu \
+        -vga none -display none
+    # The back-end exits when QEMU leaves; stop it if it did not.
+    for _ in $(seq 1 50); do kill -0 "$pv" 2>/dev/null || break; sleep 0.2; done
+    kill -TERM -- "-$pv" 2>/dev/null || true
     wait "$pv" 2>/dev/null || true
-    grep VMTEST "$run/serial.log" >&2 || true
-    # Pass: kmscube ran on virgl and some frame on the display has the cube's many colours.
-    if python3 - "$run" <<'PY'
+    # A screendump of the pyvirgl run with the cube: many colours (a blank or text console has few).
+    local ok=0
+    if python3 - "$RUN/pyvirgl" "$REPO" <<'PY'
 import glob, sys
-best = 0
+best, best_path = 0, None
 for path in glob.glob(sys.argv[1] + "/shot-*.ppm"):
     data = open(path, "rb").read()
     parts = data.split(b"\n", 3)
     if len(parts) < 4 or parts[0] != b"P6":
         continue
     px = parts[3]
-    colours = {px[i:i + 3] for i in range(0, len(px) - 2, 3 * 7)}
-    best = max(best, len(colours))
-print(f"vm_test: most colours in a screendump: {best}", file=sys.stderr)
+    colours = len({px[i:i + 3] for i in range(0, len(px) - 2, 3 * 7)})
+    if colours > best:
+        best, best_path = colours, path
+print(f"vm_test: most colours in a screendump: {best} ({best_path})", file=sys.stderr)
+if best_path:
+    open(sys.argv[1] + "/best-screendump.ppm", "wb").write(open(best_path, "rb").read())
 sys.exit(0 if best >= 64 else 1)
 PY
     then ok=1; fi
-    if grep -q "VMTEST: kmscube status 0" "$run/serial.log" && [[ $ok == 1 ]]; then
-        log "PASS (logs in $run)"
+    if [[ -f "$RUN/pyvirgl/best-screendump.ppm" ]]; then
+        "$PYTHON" - "$RUN/pyvirgl/best-screendump.ppm" "$RUN/pyvirgl/best-screendump.png" <<'PY' || true
+import sys
+import numpy as np
+from pyvirgl.tools.png import write_png
+data = open(sys.argv[1], "rb").read()
+magic, dims, maxval, px = data.split(b"\n", 3)
+w, h = map(int, dims.split())
+write_png(sys.argv[2], np.frombuffer(px, np.uint8)[:w * h * 3].reshape(h, w, 3))
+PY
+    fi
+    log "kmscube fps: pyvirgl (vhost-user-gpu, QEMU 10) $(fps_of pyvirgl || true)," \
+        "C virgl (virtio-vga-gl, QEMU 7.2) $(fps_of c-virgl || true)"
+    if grep -q "VMTEST: kmscube status 0" "$RUN/pyvirgl/serial.log" \
+            && grep -q "VMTEST: kmscube: .*virgl (pyvirgl" "$RUN/pyvirgl/serial.log" && [[ $ok == 1 ]]; then
+        log "PASS (logs in $RUN)"
     else
-        log "FAIL (see $run/serial.log, $run/pyvirgl.log, $run/qemu.log)"
+        log "FAIL (see $RUN/pyvirgl/serial.log, backend.log, qemu.log)"
         exit 1
     fi
 }
 
 case "${1:-all}" in
-    fetch) fetch ;;
+    fetch) fetch; fetch_c ;;
+    fetch-c) fetch_c ;;
     guest) guest ;;
+    image) image ;;
     boot) boot ;;
     all) [[ -x "$QROOT/usr/bin/qemu-system-x86_64" ]] || fetch
          [[ -f "$VM_DIR/rootfs.img" ]] || guest
