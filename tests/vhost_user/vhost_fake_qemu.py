@@ -29,6 +29,8 @@ QUEUE_SIZE = 64
 DESC = struct.Struct("<QIHH")
 F_NEXT, F_WRITE, F_INDIRECT = 1, 2, 4
 FEATURES = (1 << 0) | (1 << 1) | (1 << 28) | (1 << 29) | (1 << 30) | (1 << 32)
+# QEMU 10 acks VIRTIO_F_RING_RESET in SET_FEATURES though the back-end never offers it.
+RING_RESET = 1 << 40
 
 
 @dataclass
@@ -154,7 +156,7 @@ class FakeQemu:
             self.display_sock.setblocking(False)
             self.send(p.Request.GPU_SET_SOCKET, fds=[theirs.fileno()])
             theirs.close()
-        self.send(p.Request.SET_FEATURES, struct.pack("<Q", self.features))
+        self.send(p.Request.SET_FEATURES, struct.pack("<Q", self.features | RING_RESET))
         self.set_mem_table()
         for index in range(2):
             self.add_ring(index)

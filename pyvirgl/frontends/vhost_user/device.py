@@ -142,7 +142,11 @@ class VhostUserGpuBackend:
     def _set_features(self, msg: p.Message) -> None:
         value = msg.u64()
         if value & ~self.features:
-            raise ProtocolError(msg.name, f"features {value & ~self.features:#x} were not offered")
+            # QEMU 10 acks transport bits it handles itself (VIRTIO_F_RING_RESET, bit 40) without
+            # asking the back-end. Refusing the whole message would leave EVENT_IDX and
+            # INDIRECT_DESC off while the guest uses them, so keep the offered bits only.
+            log.warning("%s: ignoring features %#x that were not offered", msg.name, value & ~self.features)
+            value &= self.features
         self.acked_features = value
         for q in self.queues:
             q.event_idx = bool(value & (1 << p.VIRTIO_RING_F_EVENT_IDX))

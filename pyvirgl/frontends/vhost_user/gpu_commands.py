@@ -242,6 +242,9 @@ class GpuDevice:
             cmd = Cmd(hdr.type)
         except ValueError:
             return self._error(hdr, Resp.ERR_UNSPEC, f"unknown command {hdr.type:#x}")
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("%s ctx %d flags %#x fence %d, %d bytes", cmd.name, hdr.ctx_id, hdr.flags, hdr.fence_id,
+                      len(request))
         handler = self._handlers.get(cmd)
         if handler is None or (cmd in self._needs_virgl and not self.virgl):
             return self._error(hdr, Resp.ERR_UNSPEC, f"{cmd.name} is not supported")
