@@ -137,6 +137,13 @@ class Renderer:
         res.backing = memory
         res.backing_size = len(memory)
 
+    def detach_backing(self, handle: int) -> None:
+        """Forget the resource's backing (the front-end is about to unmap it); no-op if gone."""
+        res = self.resources.get(handle)
+        if res is not None:
+            res.backing = None
+            res.backing_size = 0
+
     def unref_resource(self, ctx_id: int, handle: int) -> None:
         ctx = self._context(ctx_id, "RESOURCE_UNREF")
         if handle not in ctx.resources:

@@ -7,11 +7,13 @@ import numpy as np
 import pytest
 
 from pyvirgl.client.encoder import CommandEncoder
+from pyvirgl.decode import commands as C
 from pyvirgl.frontends.vhost_user.display import GpuRequest
 from pyvirgl.frontends.vhost_user.gpu_commands import Cmd, Resp
 from pyvirgl.protocol import caps as capsmod
 from pyvirgl.protocol.formats import VirglFormat
-from pyvirgl.protocol.virgl import ClearFlags, TextureTarget, VirglBind
+from pyvirgl.protocol.virgl import TRANSFER_FROM_HOST, TRANSFER_TO_HOST, ClearFlags, TextureTarget, VirglBind
+from pyvirgl.protocol.types import Box
 
 from vhost_fake_qemu import hdr, resp_type
 
@@ -158,3 +160,41 @@ def test_unref_while_attached_detaches_everywhere(gl_qemu):
     assert 5 not in r.resources
     assert all(5 not in r.contexts[c].resources for c in (1, 2))
     assert create_3d(q, 5) == Resp.OK_NODATA
+
+
+def test_inline_transfers_use_the_scattered_backing(gl_qemu):
+    # Mesa's virgl driver queues TRANSFER3D in the command stream: the bytes live in the resource's
+    # backing, i.e. the guest's pages. In the VM the first kmscube frame failed with "resource has
+    # no shared memory" because the renderer never saw the scatter list as a buffer.
+    q = gl_qemu
+    w, h, rid = 32, 64, 6             # 8 KiB: two pages, from the two regions, in reverse order
+    ctx_create(q)
+    create_3d(q, rid, w=w, h=h)
+    attach_resource(q, rid)
+    pages = [q.alloc(4096, region=1, align=4096), q.alloc(4096, region=0, align=4096)]
+    q.alloc(4096, region=1, align=4096)  # keep the pages apart
+    req = hdr(Cmd.RESOURCE_ATTACH_BACKING) + struct.pack("<II", rid, 2)
+    entries = b"".join(struct.pack("<QII", a, 4096, 0) for a in pages)
+    assert resp_type(q.command(req, extra=[entries])) == Resp.OK_NODATA
+    img = np.random.default_rng(7).integers(0, 256, (h, w, 4), np.uint8).tobytes()
+    q.write(pages[0], img[:4096])
+    q.write(pages[1], img[4096:])
+
+    def transfer(direction):
+        enc = CommandEncoder()
+        enc.transfer_area([C.Transfer3D(res_handle=rid, level=0, usage=0, stride=w * 4, layer_stride=0, x=0, y=0,
+                                        z=0, width=w, height=h, depth=1, data_offset=0, direction=direction)])
+        return bytes(enc)
+
+    assert resp_type(submit(q, transfer(TRANSFER_TO_HOST))) == Resp.OK_NODATA
+    stored = q.backend.gpu.renderer.resources[rid].storage.read(0, Box(0, 0, 0, w, h, 1))
+    assert np.asarray(stored).tobytes() == img
+    # And back: the renderer's writes land in the guest's pages.
+    assert resp_type(submit(q, clear_stream(rid, (0.0, 0.0, 1.0, 1.0)))) == Resp.OK_NODATA
+    assert resp_type(submit(q, transfer(TRANSFER_FROM_HOST), flags=1, fence_id=3)) == Resp.OK_NODATA
+    blue = bytes([255, 0, 0, 255]) * (1024)
+    assert q.read(pages[0], 4096) == blue and q.read(pages[1], 4096) == blue
+    # Detach and unref unmap it; the renderer no longer has a backing.
+    assert resp_type(q.command(hdr(Cmd.RESOURCE_DETACH_BACKING) + struct.pack("<II", rid, 0))) == Resp.OK_NODATA
+    assert q.backend.gpu.renderer.resources[rid].backing is None
+    assert resp_type(submit(q, transfer(TRANSFER_TO_HOST))) == Resp.ERR_INVALID_PARAMETER

@@ -22,7 +22,7 @@ import numpy as np
 
 from pyvirgl.errors import GuestError
 from pyvirgl.frontends.vhost_user.display import DisplayChannel, NUM_SCANOUTS_MAX
-from pyvirgl.frontends.vhost_user.memory import GuestMemory, MemoryAccessError
+from pyvirgl.frontends.vhost_user.memory import ContiguousBacking, GuestMemory, MemoryAccessError
 from pyvirgl.protocol import formats
 from pyvirgl.protocol.caps import CAPSET_VIRGL, CAPSET_VIRGL2
 from pyvirgl.protocol.types import Box, ResourceTemplate
@@ -150,6 +150,9 @@ class GpuResource:
     backing: list[tuple[int, int]] | None = None  # (guest address, length) entries
     backing_size: int = 0
     contexts: set[int] = field(default_factory=set)
+    # The backing mapped as one buffer for the renderer (inline transfers, staging buffers, query
+    # results); None when the entries are not page-aligned.
+    mapped: ContiguousBacking | None = None
 
 
 @dataclass
@@ -448,6 +451,7 @@ class GpuDevice:
         for ctx_id in list(res.contexts):
             _detach(self.renderer, ctx_id, rid)
         res.contexts.clear()
+        self._release_backing(res)
         self.renderer.unref_resource(DEVICE_CTX, rid)
 
     def _attach_backing(self, hdr: Header, body: memoryview) -> bytes:
@@ -474,15 +478,25 @@ class GpuDevice:
             total += length
         res.backing = entries
         res.backing_size = total
+        res.mapped = self._memory().map_contiguous(entries)
+        if res.mapped is not None:
+            self.renderer.attach_backing(rid, res.mapped.view)
         return encode_hdr(Resp.OK_NODATA, hdr)
+
+    def _release_backing(self, res: GpuResource) -> None:
+        res.backing = None
+        res.backing_size = 0
+        if res.mapped is not None:
+            self.renderer.detach_backing(res.resource_id)
+            res.mapped.close()
+            res.mapped = None
 
     def _detach_backing(self, hdr: Header, body: memoryview) -> bytes:
         rid, _ = self._unpack(RESOURCE_UNREF, body, "RESOURCE_DETACH_BACKING")
         res = self._res(rid)
         if res.backing is None:
             raise GpuError(Resp.ERR_UNSPEC, f"resource {rid} has no backing")
-        res.backing = None
-        res.backing_size = 0
+        self._release_backing(res)
         return encode_hdr(Resp.OK_NODATA, hdr)
 
     def _memory(self) -> GuestMemory:

@@ -9,6 +9,7 @@ that the whole range lies inside mapped regions; a range that does not raises
 from __future__ import annotations
 
 import bisect
+import ctypes
 import mmap
 import os
 from dataclasses import dataclass
@@ -25,6 +26,39 @@ class _Mapped:
     region: MemRegion
     mapping: mmap.mmap
     view: memoryview  # region.size bytes starting at the region's first byte
+    fd: int           # our own duplicate: scattered backing is mapped again from it
+
+
+PAGE = mmap.PAGESIZE
+_libc = ctypes.CDLL(None, use_errno=True)
+_libc.mmap.restype = ctypes.c_void_p
+_libc.mmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_long]
+_libc.munmap.restype = ctypes.c_int
+_libc.munmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+_MAP_FAILED = ctypes.c_void_p(-1).value
+_MAP_FIXED = 0x10
+_MAP_ANONYMOUS = getattr(mmap, "MAP_ANONYMOUS", 0x20)
+
+
+class ContiguousBacking:
+    """A resource's scattered guest pages mapped again, side by side, at one address.
+
+    The renderer treats a resource's backing as one buffer (vtest's shared memory): inline
+    transfers, COPY_TRANSFER3D staging buffers and query results read and write it. Mapping the
+    guest's pages from the memory fds into one reserved range gives that buffer with no copy, and
+    writes land in the guest's pages."""
+
+    def __init__(self, base: int, reserved: int, size: int) -> None:
+        self._base = base
+        self._reserved = reserved
+        self.view: memoryview | None = memoryview((ctypes.c_ubyte * size).from_address(base)).cast("B")
+
+    def close(self) -> None:
+        if self.view is None:
+            return
+        self.view.release()
+        self.view = None
+        _libc.munmap(self._base, self._reserved)
 
 
 class GuestMemory:
@@ -63,7 +97,7 @@ class GuestMemory:
         except (OSError, ValueError, OverflowError) as err:
             raise MemoryAccessError(f"cannot map region: {err}") from None
         view = memoryview(mapping)[region.mmap_offset:length]
-        mapped = _Mapped(region, mapping, view)
+        mapped = _Mapped(region, mapping, view, os.dup(fd))
         self._regions.append(mapped)
         self._by_gpa = sorted(self._regions, key=lambda m: m.region.guest_addr)
         self._gpa_starts = [m.region.guest_addr for m in self._by_gpa]
@@ -126,6 +160,49 @@ class GuestMemory:
             length -= n
         return out
 
+    def map_contiguous(self, entries: list[tuple[int, int]]) -> ContiguousBacking | None:
+        """The (guest address, length) entries as one contiguous view of the guest's own pages, or
+        None when they cannot be mapped so (an entry not on page boundaries, or a region whose file
+        offset is not page-aligned). The entries must already have been checked to lie in memory."""
+        total = sum(length for _, length in entries)
+        pieces: list[tuple[int, int, int]] = []  # (fd, file offset, length), merged where adjacent
+        for i, (addr, length) in enumerate(entries):
+            if addr % PAGE or (length % PAGE and i != len(entries) - 1):
+                return None
+            while length:
+                m = self._find_gpa(addr)
+                if m is None:
+                    return None
+                off = addr - m.region.guest_addr
+                n = min(length, m.region.size - off)
+                file_off = m.region.mmap_offset + off
+                if file_off % PAGE:
+                    return None
+                if pieces and pieces[-1][0] == m.fd and pieces[-1][1] + pieces[-1][2] == file_off:
+                    fd, start, size = pieces[-1]
+                    pieces[-1] = (fd, start, size + n)
+                else:
+                    pieces.append((m.fd, file_off, n))
+                addr += n
+                length -= n
+        reserved = -(-total // PAGE) * PAGE
+        if reserved == 0:
+            return None
+        base = _libc.mmap(None, reserved, 0,  # PROT_NONE: a reservation only
+                          mmap.MAP_PRIVATE | _MAP_ANONYMOUS | getattr(mmap, "MAP_NORESERVE", 0), -1, 0)
+        if base in (None, _MAP_FAILED):
+            return None
+        pos = 0
+        for fd, file_off, size in pieces:
+            size = -(-size // PAGE) * PAGE
+            got = _libc.mmap(base + pos, size, mmap.PROT_READ | mmap.PROT_WRITE, mmap.MAP_SHARED | _MAP_FIXED,
+                             fd, file_off)
+            if got != base + pos:
+                _libc.munmap(base, reserved)
+                return None
+            pos += size
+        return ContiguousBacking(base, reserved, total)
+
     def uva_view(self, addr: int, length: int) -> memoryview:
         """`length` bytes at front-end user address `addr` (vring addresses)."""
         for m in self._regions:
@@ -155,6 +232,10 @@ class GuestMemory:
 
 
 def _unmap(m: _Mapped) -> None:
+    try:
+        os.close(m.fd)
+    except OSError:
+        pass
     try:
         m.view.release()
     except BufferError:
