@@ -83,13 +83,20 @@ fetch_c() {
     qemu72_env "$QROOT72/usr/bin/qemu-system-x86_64" --version | head -1 >&2
 }
 
+# The unpacked libraries; QEMU's modules fail to load without the private libpulsecommon (7.2's
+# SDL display is then "not available").
+libdirs() {
+    local l="$1/usr/lib/x86_64-linux-gnu"
+    echo "$l:$1/lib/x86_64-linux-gnu:$l/pulseaudio"
+}
+
 qemu72_env() {
-    env LD_LIBRARY_PATH="$QROOT72/usr/lib/x86_64-linux-gnu:$QROOT72/lib/x86_64-linux-gnu" \
+    env LD_LIBRARY_PATH="$(libdirs "$QROOT72")" \
         QEMU_MODULE_DIR="$QROOT72/usr/lib/x86_64-linux-gnu/qemu" "$@"
 }
 
 qemu_env() {
-    export LD_LIBRARY_PATH="$QROOT/usr/lib/x86_64-linux-gnu:$QROOT/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+    export LD_LIBRARY_PATH="$(libdirs "$QROOT")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
     export QEMU_MODULE_DIR="$QROOT/usr/lib/x86_64-linux-gnu/qemu"
 }
 
@@ -192,7 +199,7 @@ boot() {
     # under Xvfb, for the frame rate to compare with.
     if [[ "${VM_SKIP_C:-}" != 1 && -x "$QROOT72/usr/bin/qemu-system-x86_64" ]]; then
         run_vm c-virgl xvfb-run -a -s "-screen 0 1280x1024x24" \
-            env LD_LIBRARY_PATH="$QROOT72/usr/lib/x86_64-linux-gnu:$QROOT72/lib/x86_64-linux-gnu" \
+            env LD_LIBRARY_PATH="$(libdirs "$QROOT72")" \
             QEMU_MODULE_DIR="$QROOT72/usr/lib/x86_64-linux-gnu/qemu" \
             "$QROOT72/usr/bin/qemu-system-x86_64" \
             -L "$QROOT72/usr/share/qemu" -L "$QROOT72/usr/share/seabios" \
