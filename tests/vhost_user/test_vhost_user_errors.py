@@ -290,3 +290,16 @@ def test_silent_display_front_end_does_not_stall_the_queue(host_bugs):
         assert resp_type(r) in (Resp.ERR_UNSPEC, Resp.ERR_INVALID_SCANOUT_ID)
     finally:
         q.close()
+
+
+def test_display_closed_with_output_pending_is_not_an_error(qemu, caplog):
+    # At power-off QEMU 10 closed the display socket while a flush was queued: the back-end
+    # logged "display socket: [Errno 32] Broken pipe" as an ERROR although nothing was wrong.
+    qemu.backend.display.outgoing += b"\0" * 64
+    qemu.display_sock.close()
+    qemu.display_sock = None
+    with caplog.at_level("WARNING", logger="pyvirgl"):
+        qemu.conn._flush_display()  # the write comes before the loop sees the hang-up
+    assert qemu.backend.display is None
+    assert not [r for r in caplog.records if r.levelname == "ERROR"], caplog.text
+    assert not qemu.conn.closed

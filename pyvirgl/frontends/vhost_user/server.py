@@ -174,6 +174,10 @@ class Connection:
                 n = os.write(fd, display.outgoing[:DISPLAY_CHUNK])
             except BlockingIOError:
                 return
+            except (BrokenPipeError, ConnectionResetError):
+                # QEMU closes the display socket when it exits, often with an update pending.
+                self.backend.display_gone()
+                return
             except OSError as err:
                 log.error("display socket: %s", err)
                 self.backend.display_gone()
