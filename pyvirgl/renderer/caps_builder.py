@@ -100,6 +100,7 @@ def build_caps(host, formats: FormatSupport, *, implemented=features) -> Caps:
         caps.max_texture_gather_offset = lim("GL_MAX_PROGRAM_TEXTURE_GATHER_OFFSET")
     if getattr(implemented, "TESSELLATION", False):
         caps.max_shader_patch_varyings = lim("GL_MAX_TESS_PATCH_COMPONENTS") // 4
+    _shader_resource_caps(caps, lim, host, implemented)
     if getattr(implemented, "DUAL_SOURCE_BLEND", False):
         caps.max_dual_source_render_targets = lim("GL_MAX_DUAL_SOURCE_DRAW_BUFFERS")
     # Points, lines, line loops/strips, triangles, strips and fans: the
@@ -117,6 +118,37 @@ def build_caps(host, formats: FormatSupport, *, implemented=features) -> Caps:
     caps.host_feature_check_version = HOST_FEATURE_CHECK_VERSION
     caps.renderer = f"{RENDERER_PREFIX} {host.renderer}"[:63]
     return caps
+
+
+def _shader_resource_caps(caps: Caps, lim, host, implemented) -> None:
+    """Storage buffers, images, atomic counters and compute limits, from the host,
+    within the binding layouts of backend/gl/shader_resources.py."""
+    if getattr(implemented, "SHADER_BUFFERS", False):
+        # Graphics stage s uses bindings s*16..s*16+15 (compute its own 0..15).
+        per_stage = min(16, lim("GL_MAX_SHADER_STORAGE_BUFFER_BINDINGS") // 5)
+        caps.max_shader_buffer_frag_compute = min(lim("GL_MAX_FRAGMENT_SHADER_STORAGE_BLOCKS"), per_stage)
+        caps.max_shader_buffer_other_stages = min(lim("GL_MAX_VERTEX_SHADER_STORAGE_BLOCKS"), per_stage)
+        caps.max_combined_shader_buffers = min(lim("GL_MAX_COMBINED_SHADER_STORAGE_BLOCKS"), 5 * per_stage)
+        caps.shader_buffer_offset_alignment = lim("GL_SHADER_STORAGE_BUFFER_OFFSET_ALIGNMENT")
+    if getattr(implemented, "SHADER_IMAGES", False):
+        # Units are handed out per program; five graphics stages must fit.
+        per_stage = lim("GL_MAX_IMAGE_UNITS") // 5
+        caps.max_shader_image_frag_compute = min(lim("GL_MAX_FRAGMENT_IMAGE_UNIFORMS"), per_stage)
+        caps.max_shader_image_other_stages = min(lim("GL_MAX_VERTEX_IMAGE_UNIFORMS"), per_stage)
+        caps.max_image_samples = lim("GL_MAX_IMAGE_SAMPLES")
+    if getattr(implemented, "ATOMIC_COUNTERS", False):
+        # Atomic buffer n is host binding n for every stage.
+        stages = ("VERTEX", "TESS_CONTROL", "TESS_EVALUATION", "GEOMETRY", "FRAGMENT", "COMPUTE")
+        bindings = lim("GL_MAX_ATOMIC_COUNTER_BUFFER_BINDINGS")
+        caps.max_atomic_counters = [lim(f"GL_MAX_{s}_ATOMIC_COUNTERS") for s in stages]
+        caps.max_atomic_counter_buffers = [min(lim(f"GL_MAX_{s}_ATOMIC_COUNTER_BUFFERS"), bindings) for s in stages]
+        caps.max_combined_atomic_counters = lim("GL_MAX_COMBINED_ATOMIC_COUNTERS")
+        caps.max_combined_atomic_counter_buffers = min(lim("GL_MAX_COMBINED_ATOMIC_COUNTER_BUFFERS"), bindings)
+    if getattr(implemented, "COMPUTE", False):
+        caps.max_compute_work_group_invocations = lim("GL_MAX_COMPUTE_WORK_GROUP_INVOCATIONS")
+        caps.max_compute_shared_memory_size = lim("GL_MAX_COMPUTE_SHARED_MEMORY_SIZE")
+        caps.max_compute_grid_size = list(getattr(host, "indexed", {}).get("GL_MAX_COMPUTE_WORK_GROUP_COUNT", (0, 0, 0)))
+        caps.max_compute_block_size = list(getattr(host, "indexed", {}).get("GL_MAX_COMPUTE_WORK_GROUP_SIZE", (0, 0, 0)))
 
 
 __all__ = ["FormatSupport", "build_caps", "Cap", "CapV2"]

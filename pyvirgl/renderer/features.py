@@ -48,7 +48,9 @@ CAP_BITS = (Cap.TRANSFER | Cap.QBO | Cap.MEMORY_BARRIER | Cap.TEXTURE_BARRIER | 
             | Cap.INDIRECT_PARAMS | Cap.BIND_COMMAND_ARGS | Cap.CLEAR_TEXTURE | Cap.COPY_TRANSFER
             # framebuffer.py attaches each colour buffer in its own surface format
             # (a texture view when it differs) and encodes sRGB surfaces.
-            | Cap.FBO_MIXED_COLOR_FORMATS | Cap.SRGB_WRITE_CONTROL)
+            | Cap.FBO_MIXED_COLOR_FORMATS | Cap.SRGB_WRITE_CONTROL
+            # compute.py: LAUNCH_GRID direct and indirect.
+            | Cap.COMPUTE_SHADER)
 CAP_V2_BITS = CapV2.COPY_TRANSFER_BOTH_DIRECTIONS | CapV2.MEMINFO
 
 # The GLSL level we let the guest compile for. The translator handles all
@@ -56,7 +58,7 @@ CAP_V2_BITS = CapV2.COPY_TRANSFER_BOTH_DIRECTIONS | CapV2.MEMINFO
 # geometry shaders included; with texture buffers, uniform blocks, dual-source
 # blending, seamless cube maps and fragment-coordinate conventions below,
 # Mesa offers GL 3.3 core (and 3.1 compatibility, which Mesa caps at GLSL 1.40).
-GLSL_LEVEL = 410
+GLSL_LEVEL = 420
 
 
 # Per-feature switches for caps that are counts rather than bits.
@@ -79,6 +81,14 @@ TESSELLATION = True
 # Viewport arrays: state_cache.py sets every index, the translator writes
 # gl_ViewportIndex (tests/renderer/test_gl_gl40.py). 16 is Gallium's maximum.
 MAX_VIEWPORTS = 16
+# GL 4.2 and the compute/storage extensions: shader_resources.py binds
+# storage buffers (stage*16 + slot), images (units handed out per program)
+# and atomic counter buffers; compute.py dispatches (tests/renderer/
+# test_gl_compute.py). Counts come from the host, within those layouts.
+SHADER_BUFFERS = True
+SHADER_IMAGES = True
+ATOMIC_COUNTERS = True
+COMPUTE = True
 UBO_SLOTS_PER_STAGE = 15
 
 # Bool caps that also need a host extension: the executor sets the state

@@ -85,3 +85,26 @@ def test_seamless_cube_maps_need_the_per_texture_host_extension():
     assert "seamless_cube_map" in build_caps(host(), FormatSupport()).bset
     bare = build_caps(host(extensions=()), FormatSupport())
     assert not {"seamless_cube_map", "seamless_cube_map_per_texture"} & bare.bset
+
+
+def test_shader_resource_counts_fit_the_binding_layouts():
+    h = host(GL_MAX_SHADER_STORAGE_BUFFER_BINDINGS=40, GL_MAX_FRAGMENT_SHADER_STORAGE_BLOCKS=16,
+             GL_MAX_VERTEX_SHADER_STORAGE_BLOCKS=16, GL_MAX_COMBINED_SHADER_STORAGE_BLOCKS=80,
+             GL_MAX_IMAGE_UNITS=40, GL_MAX_FRAGMENT_IMAGE_UNIFORMS=32, GL_MAX_VERTEX_IMAGE_UNIFORMS=32,
+             GL_MAX_ATOMIC_COUNTER_BUFFER_BINDINGS=8, GL_MAX_FRAGMENT_ATOMIC_COUNTER_BUFFERS=16,
+             GL_MAX_COMBINED_ATOMIC_COUNTER_BUFFERS=80)
+    caps = build_caps(h, FormatSupport())
+    # Five graphics stages of storage buffers must fit 40 bindings: 8 each.
+    assert caps.max_shader_buffer_frag_compute == caps.max_shader_buffer_other_stages == 8
+    assert caps.max_combined_shader_buffers == 40
+    # Image units are handed out per program: 40 units over five stages.
+    assert caps.max_shader_image_frag_compute == caps.max_shader_image_other_stages == 8
+    # Atomic buffer n is binding n in every stage.
+    assert caps.max_atomic_counter_buffers[4] == 8 and caps.max_combined_atomic_counter_buffers == 8
+    assert caps.capability_bits & int(c.Cap.COMPUTE_SHADER)
+
+
+def test_no_shader_resources_without_the_implementation():
+    implemented = SimpleNamespace(GLSL_LEVEL=130, BOOL_CAPS=frozenset(), CAP_BITS=c.Cap(0), CAP_V2_BITS=c.CapV2(0))
+    caps = build_caps(host(GL_MAX_IMAGE_UNITS=40), FormatSupport(), implemented=implemented)
+    assert caps.max_shader_image_frag_compute == 0 and caps.max_compute_block_size == [0, 0, 0]
