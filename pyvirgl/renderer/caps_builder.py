@@ -50,6 +50,9 @@ def build_caps(host, formats: FormatSupport, *, implemented=features) -> Caps:
     caps.bset = frozenset(name for name in implemented.BOOL_CAPS
                           if name not in needs or host.has(needs[name]))
     caps.capability_bits = int(implemented.CAP_BITS)
+    if lim("GL_CONTEXT_FLAGS") & 0x4:   # GL_CONTEXT_FLAG_ROBUST_ACCESS_BIT
+        # Out-of-range guest reads return zeros instead of host memory.
+        caps.capability_bits |= int(Cap.ROBUST_BUFFER_ACCESS)
     caps.capability_bits_v2 = int(implemented.CAP_V2_BITS)
     # Format masks are what the host really does with each format, probed;
     # pyvirgl stores and transfers every one of them.

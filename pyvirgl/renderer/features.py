@@ -50,7 +50,15 @@ CAP_BITS = (Cap.TRANSFER | Cap.QBO | Cap.MEMORY_BARRIER | Cap.TEXTURE_BARRIER | 
             # (a texture view when it differs) and encodes sRGB surfaces.
             | Cap.FBO_MIXED_COLOR_FORMATS | Cap.SRGB_WRITE_CONTROL
             # compute.py: LAUNCH_GRID direct and indirect.
-            | Cap.COMPUTE_SHADER)
+            | Cap.COMPUTE_SHADER
+            # GL 4.3: textures.py samples through views of any compatible
+            # target and format; executor.py copies between compressed and
+            # plain formats block for block; framebuffer.py renders with no
+            # attachments at SET_FRAMEBUFFER_STATE_NO_ATTACH's size.
+            | Cap.TEXTURE_VIEW | Cap.COPY_IMAGE | Cap.FB_NO_ATTACH)
+
+# ROBUST_BUFFER_ACCESS is added by the caps builder only when the host
+# context really is robust (egl.py asks for one first).
 CAP_V2_BITS = CapV2.COPY_TRANSFER_BOTH_DIRECTIONS | CapV2.MEMINFO
 
 # The GLSL level we let the guest compile for. The translator handles all
@@ -58,7 +66,7 @@ CAP_V2_BITS = CapV2.COPY_TRANSFER_BOTH_DIRECTIONS | CapV2.MEMINFO
 # geometry shaders included; with texture buffers, uniform blocks, dual-source
 # blending, seamless cube maps and fragment-coordinate conventions below,
 # Mesa offers GL 3.3 core (and 3.1 compatibility, which Mesa caps at GLSL 1.40).
-GLSL_LEVEL = 420
+GLSL_LEVEL = 430
 
 
 # Per-feature switches for caps that are counts rather than bits.

@@ -108,3 +108,8 @@ def test_no_shader_resources_without_the_implementation():
     implemented = SimpleNamespace(GLSL_LEVEL=130, BOOL_CAPS=frozenset(), CAP_BITS=c.Cap(0), CAP_V2_BITS=c.CapV2(0))
     caps = build_caps(host(GL_MAX_IMAGE_UNITS=40), FormatSupport(), implemented=implemented)
     assert caps.max_shader_image_frag_compute == 0 and caps.max_compute_block_size == [0, 0, 0]
+
+
+def test_robust_buffer_access_only_when_the_host_context_is_robust():
+    assert build_caps(host(GL_CONTEXT_FLAGS=0x4), FormatSupport()).capability_bits & int(c.Cap.ROBUST_BUFFER_ACCESS)
+    assert not build_caps(host(), FormatSupport()).capability_bits & int(c.Cap.ROBUST_BUFFER_ACCESS)

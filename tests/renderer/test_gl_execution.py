@@ -182,3 +182,52 @@ def test_draw_triangle_with_constant_colour(renderer):
     renderer.submit(1, bytes(enc))
     px = read_back(renderer, 20, 8, 8)
     assert (px == np.array([0, 255, 0, 255], np.uint8)).all(), px[:, :, :].reshape(-1, 4)[:4]
+
+
+def _texture(r, handle, fmt, w, h):
+    r.create_resource(1, ResourceTemplate(handle, TextureTarget.TEXTURE_2D, fmt, VirglBind.SAMPLER_VIEW,
+                                          w, h, 1, 1, 0, 0))
+
+
+def _copy(r, dst, src, width, height, dst_x=0):
+    enc = CommandEncoder()
+    enc.create_sub_ctx(sub_ctx_id=1).set_sub_ctx(sub_ctx_id=1)
+    enc.resource_copy_region(dst_handle=dst, dst_level=0, dst_x=dst_x, dst_y=0, dst_z=0, src_handle=src,
+                             src_level=0, src_x=0, src_y=0, src_z=0, src_width=width, src_height=height,
+                             src_depth=1)
+    r.submit(1, bytes(enc))
+
+
+def test_copy_region_between_compressed_and_plain_formats_moves_blocks(renderer):
+    # ARB_copy_image: a 4x4 DXT1 block (8 bytes) and one R16G16B16A16_UINT
+    # texel (8 bytes) are interchangeable; the copy's size is given in source
+    # texels and scales by the block ratio.
+    blocks = bytes(range(32))                       # 2x2 blocks
+    _texture(renderer, 20, VirglFormat.DXT1_RGBA, 8, 8)
+    _texture(renderer, 21, VirglFormat.R16G16B16A16_UINT, 4, 2)
+    renderer.transfer_write(1, 20, 0, Box(0, 0, 0, 8, 8, 1), stride=16, layer_stride=0, offset=0,
+                            source=memoryview(blocks))
+    _copy(renderer, 21, 20, 8, 8, dst_x=1)          # 8x8 texels of DXT1 -> 2x2 plain texels at x=1
+    out = bytearray(4 * 2 * 8)
+    renderer.transfer_read(1, 21, 0, Box(0, 0, 0, 4, 2, 1), stride=0, layer_stride=0, offset=0,
+                           dest=memoryview(out))
+    rows = np.frombuffer(bytes(out), np.uint8).reshape(2, 4, 8)
+    assert rows[:, 1:3].tobytes() == blocks and not rows[:, 0].any() and not rows[:, 3].any()
+    # And back: 2x2 plain texels become 8x8 texels (2x2 blocks) of DXT1.
+    _texture(renderer, 22, VirglFormat.DXT1_RGBA, 8, 8)
+    enc = CommandEncoder()
+    enc.create_sub_ctx(sub_ctx_id=2).set_sub_ctx(sub_ctx_id=2)
+    enc.resource_copy_region(dst_handle=22, dst_level=0, dst_x=0, dst_y=0, dst_z=0, src_handle=21, src_level=0,
+                             src_x=1, src_y=0, src_z=0, src_width=2, src_height=2, src_depth=1)
+    renderer.submit(1, bytes(enc))
+    back = bytearray(32)
+    renderer.transfer_read(1, 22, 0, Box(0, 0, 0, 8, 8, 1), stride=16, layer_stride=0, offset=0,
+                           dest=memoryview(back))
+    assert bytes(back) == blocks
+
+
+def test_copy_region_between_formats_of_different_block_bytes_is_refused(renderer):
+    _texture(renderer, 20, VirglFormat.DXT1_RGBA, 8, 8)
+    make_target(renderer, 21)                        # 4-byte texels
+    with pytest.raises(GuestError, match="block"):
+        _copy(renderer, 21, 20, 8, 8)

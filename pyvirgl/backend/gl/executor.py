@@ -433,13 +433,19 @@ def _copy_region(ex: Executor, cmd: d.ResourceCopyRegion) -> None:
     command = "RESOURCE_COPY_REGION"
     dst = ex.resource(cmd.dst_handle, command)
     src = ex.resource(cmd.src_handle, command)
-    src_box = Box(cmd.src_x, cmd.src_y, cmd.src_z, cmd.src_width, cmd.src_height, cmd.src_depth)
-    dst_box = Box(cmd.dst_x, cmd.dst_y, cmd.dst_z, cmd.src_width, cmd.src_height, cmd.src_depth)
-    src.layout.check_box(command, cmd.src_level, src_box)
-    dst.layout.check_box(command, cmd.dst_level, dst_box)
-    if (src.layout.block_w, src.layout.block_h, src.layout.block_bytes) != (
-            dst.layout.block_w, dst.layout.block_h, dst.layout.block_bytes):
+    s, t = src.layout, dst.layout
+    if s.block_bytes != t.block_bytes:
         raise GuestError(command, "source and destination formats have different block sizes")
+    # The size is in source texels. Between a compressed and a plain format
+    # (ARB_copy_image) each source block is one destination block, so the
+    # destination extent scales by the ratio of the block dimensions.
+    blocks_w = -(-cmd.src_width // s.block_w)
+    blocks_h = -(-cmd.src_height // s.block_h)
+    src_box = Box(cmd.src_x, cmd.src_y, cmd.src_z, cmd.src_width, cmd.src_height, cmd.src_depth)
+    dst_box = Box(cmd.dst_x, cmd.dst_y, cmd.dst_z, blocks_w * t.block_w if s.block_w != t.block_w else cmd.src_width,
+                  blocks_h * t.block_h if s.block_h != t.block_h else cmd.src_height, cmd.src_depth)
+    s.check_box(command, cmd.src_level, src_box)
+    t.check_box(command, cmd.dst_level, dst_box)
     ex.backend.copy_region(src, cmd.src_level, src_box, dst, cmd.dst_level, dst_box)
 
 

@@ -242,6 +242,15 @@ _DEPTH = {
     "Z32_FLOAT_S8X24_UINT": GLFormat(DEPTH32F_STENCIL8, DEPTH_STENCIL, FLOAT_32_UNSIGNED_INT_24_8_REV,
                                      attachment=Attachment.DEPTH_STENCIL),
     "S8_UINT": GLFormat(STENCIL_INDEX8, STENCIL_INDEX, UNSIGNED_BYTE, attachment=Attachment.STENCIL),
+    # Stencil-only views of the packed depth-stencil formats (ARB_stencil_texturing):
+    # the same storage and byte order as their depth-stencil twins; a sampler
+    # view in one of them samples the stencil (textures.py sets the mode).
+    "X24S8_UINT": GLFormat(DEPTH24_STENCIL8, DEPTH_STENCIL, UNSIGNED_INT_24_8,
+                           conversion=Conversion.Z24S8_TO_S8Z24, attachment=Attachment.DEPTH_STENCIL),
+    "S8X24_UINT": GLFormat(DEPTH24_STENCIL8, DEPTH_STENCIL, UNSIGNED_INT_24_8,
+                           attachment=Attachment.DEPTH_STENCIL),
+    "X32_S8X24_UINT": GLFormat(DEPTH32F_STENCIL8, DEPTH_STENCIL, FLOAT_32_UNSIGNED_INT_24_8_REV,
+                               attachment=Attachment.DEPTH_STENCIL),
 }
 
 

@@ -15,6 +15,7 @@ from OpenGL.error import GLError
 # an old PyOpenGL or a limit the host refuses read as 0, which the caps
 # builder treats as "not supported".
 INT_LIMITS = (
+    "GL_CONTEXT_FLAGS",
     "GL_MAX_TEXTURE_SIZE", "GL_MAX_3D_TEXTURE_SIZE", "GL_MAX_CUBE_MAP_TEXTURE_SIZE",
     "GL_MAX_ARRAY_TEXTURE_LAYERS", "GL_MAX_TRANSFORM_FEEDBACK_BUFFERS",
     "GL_MAX_DUAL_SOURCE_DRAW_BUFFERS", "GL_MAX_DRAW_BUFFERS", "GL_MAX_COLOR_ATTACHMENTS",
