@@ -231,3 +231,26 @@ def test_copy_region_between_formats_of_different_block_bytes_is_refused(rendere
     make_target(renderer, 21)                        # 4-byte texels
     with pytest.raises(GuestError, match="block"):
         _copy(renderer, 21, 20, 8, 8)
+
+
+def test_copy_region_between_multisample_textures_keeps_the_samples(renderer):
+    # Samples cannot pass through client memory: GL copies them directly.
+    for handle in (30, 31):
+        renderer.create_resource(1, ResourceTemplate(handle, TextureTarget.TEXTURE_2D, VirglFormat.B8G8R8A8_UNORM,
+                                                     VirglBind.RENDER_TARGET | VirglBind.SAMPLER_VIEW,
+                                                     W, H, 1, 1, 0, 4))
+    enc = framebuffer_stream(10, 30)
+    enc.clear(buffers=ClearFlags.COLOR0, color=tuple(f32bits(c) for c in (0.0, 1.0, 0.0, 1.0)), depth=1.0,
+              stencil=0)
+    enc.resource_copy_region(dst_handle=31, dst_level=0, dst_x=0, dst_y=0, dst_z=0, src_handle=30, src_level=0,
+                             src_x=0, src_y=0, src_z=0, src_width=W, src_height=H, src_depth=1)
+    renderer.submit(1, bytes(enc))
+    assert (read_back(renderer, 31) == [0, 255, 0, 255]).all()      # read back resolved
+
+
+def test_copy_region_between_sample_counts_is_refused(renderer):
+    renderer.create_resource(1, ResourceTemplate(30, TextureTarget.TEXTURE_2D, VirglFormat.B8G8R8A8_UNORM,
+                                                 VirglBind.RENDER_TARGET, W, H, 1, 1, 0, 4))
+    make_target(renderer, 31)
+    with pytest.raises(GuestError, match="samples"):
+        _copy(renderer, 31, 30, W, H)

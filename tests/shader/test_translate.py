@@ -232,3 +232,30 @@ def test_patch_labelled_varyings_outside_tessellation_are_per_vertex(host_gl):
         assert log is None, log
         objs.append(shader)
     assert gl_compile.link(objs) is None
+
+
+# Mesa 22.3 declares MEMORY[0] only when the shader's shared_size is non-zero,
+# but can still emit shared accesses (piglit shared-atomicexchange-int).
+CS_SHARED_WITHOUT_DCL = """COMP
+PROPERTY CS_FIXED_BLOCK_WIDTH 4
+PROPERTY CS_FIXED_BLOCK_HEIGHT 1
+PROPERTY CS_FIXED_BLOCK_DEPTH 1
+DCL TEMP[0]
+IMM[0] UINT32 {0, 7, 0, 0}
+  0: STORE MEMORY[0].x, IMM[0].xxxx, IMM[0].yyyy
+  1: ATOMXCHG TEMP[0].x, MEMORY[0], IMM[0].xxxx, IMM[0].yyyy
+  2: END
+"""
+
+
+@pytest.mark.gl
+def test_undeclared_shared_memory_in_compute_is_the_shared_block(host_gl):
+    out = tr(CS_SHARED_WITHOUT_DCL)
+    assert "shared" in out.glsl
+    _shader, log = gl_compile.compile_shader("compute", out.glsl)
+    assert log is None, log
+
+
+def test_undeclared_memory_outside_compute_is_refused():
+    with pytest.raises(ShaderError, match="undeclared register MEMORY"):
+        tr("FRAG\nDCL TEMP[0]\nIMM[0] UINT32 {0, 0, 0, 0}\n  0: LOAD TEMP[0].x, MEMORY[0], IMM[0].xxxx\n  1: END\n")

@@ -112,6 +112,8 @@ def _check_operand(declared: _Declared, shader: ir.Shader, operand, where: str) 
             raise ShaderError(f"{where}: {file.name} takes no second dimension")
     if file == RegFile.CONST and operand.dim_indirect is not None:
         return  # buffer chosen at run time; the back end bounds it
+    if file == RegFile.MEMORY and operand.index == 0 and shader.processor == Processor.COMP:
+        return  # Mesa declares shared memory only when info.shared_size is non-zero, yet may use it
     if not declared.has(file, operand.index, dim):
         raise ShaderError(f"{where}: undeclared register {file.name}[{operand.index}]")
 
