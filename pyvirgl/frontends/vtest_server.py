@@ -15,6 +15,7 @@ paying for a host probe.
 from __future__ import annotations
 
 import array
+import collections
 import errno
 import logging
 import os
@@ -36,6 +37,8 @@ log = logging.getLogger("pyvirgl.server")
 
 from pyvirgl.protocol.vtest import DEFAULT_SOCKET_PATH
 RECV_CHUNK = 1 << 20
+# In-process serving: a client whose queued replies have not moved for this long is dropped.
+SEND_STALL_SECONDS = 30.0
 
 
 @dataclass
@@ -52,10 +55,17 @@ class ServerOptions:
 
 
 class ClientConnection:
-    """One client: its socket, its decoder and its service."""
+    """One client: its socket, its decoder and its service.
+
+    With `queue_output` (the in-process server) the socket is non-blocking and
+    replies wait in a queue: a client that does not read its replies stops
+    only itself. While replies are queued no further request of that client
+    is handled (back-pressure), so the queue never holds more than the
+    replies to one request."""
 
     def __init__(self, sock: socket.socket, service: VtestService, peer: str,
-                 record_path: str | None = None, stats: Stats | None = None) -> None:
+                 record_path: str | None = None, stats: Stats | None = None,
+                 queue_output: bool = False) -> None:
         self.sock = sock
         self.decoder = v.VtestDecoder()
         self.service = service
@@ -64,6 +74,16 @@ class ClientConnection:
         self.stats = stats
         if stats is not None:
             service.renderer.stats = stats
+        self.queue_output = queue_output
+        # Each entry: the bytes still to send, fds not yet sent, whether to close those fds once sent.
+        self._out: collections.deque[list] = collections.deque()
+        self.last_progress = time.monotonic()  # last time queued output moved (or was empty)
+        if queue_output:
+            sock.setblocking(False)
+
+    @property
+    def output_pending(self) -> bool:
+        return bool(self._out)
 
     def on_readable(self) -> bool:
         """Read what is there and answer it. False when the client is gone or refused."""
@@ -72,6 +92,8 @@ class ClientConnection:
         waited = clock()
         try:
             data = self.sock.recv(RECV_CHUNK)
+        except (BlockingIOError, InterruptedError):
+            return True
         except (ConnectionResetError, BrokenPipeError):
             return False
         if not data:
@@ -82,8 +104,21 @@ class ClientConnection:
         if self.record is not None:
             self.record.write(data)
         self.decoder.receive_data(data)
+        return self._handle_buffered()
+
+    def on_writable(self) -> bool:
+        """Send queued replies; once they are all out, go on with requests already received."""
         try:
-            while True:
+            self._flush()
+        except OSError:
+            return False
+        return self._handle_buffered() if not self._out else True
+
+    def _handle_buffered(self) -> bool:
+        stats = self.stats
+        clock = time.perf_counter
+        try:
+            while not self._out:
                 started = clock()
                 request = self.decoder.next_request()
                 if request is None:
@@ -113,6 +148,12 @@ class ClientConnection:
         return True
 
     def _send(self, reply: Reply) -> None:
+        if self.queue_output:
+            if not self._out:
+                self.last_progress = time.monotonic()
+            self._out.append([memoryview(reply.data), list(reply.fds), reply.close_after_send])
+            self._flush()
+            return
         try:
             if reply.fds:
                 fds = array.array("i", reply.fds)
@@ -124,11 +165,38 @@ class ClientConnection:
                 for fd in reply.fds:
                     os.close(fd)
 
+    def _flush(self) -> None:
+        """Send as much queued output as the socket takes now, without blocking."""
+        while self._out:
+            entry = self._out[0]
+            data, fds, close_after = entry
+            try:
+                if fds:
+                    sent = self.sock.sendmsg([data], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", fds))])
+                    # The fds went with the first byte; never send them twice.
+                    if close_after:
+                        for fd in fds:
+                            os.close(fd)
+                    entry[1] = []
+                else:
+                    sent = self.sock.send(data)
+            except (BlockingIOError, InterruptedError):
+                return
+            self.last_progress = time.monotonic()
+            entry[0] = data = data[sent:]
+            if not data:
+                self._out.popleft()
+
     def close(self, stats_dir: str | None = None) -> None:
         try:
             self.service.close()
         finally:
             self.sock.close()
+            while self._out:
+                _, fds, close_after = self._out.popleft()
+                if close_after:
+                    for fd in fds:
+                        os.close(fd)
             if self.record is not None:
                 self.record.close()
             if self.stats is not None:
@@ -281,24 +349,41 @@ class VtestServer:
             while not self._stopping:
                 if self._limit_reached() and not clients:
                     return
-                for key, _ in sel.select(timeout=0.2):
+                for key, mask in sel.select(timeout=0.2):
                     if key.data is None:
                         self._accept_in_process(sel, clients)
                         continue
                     client: ClientConnection = key.data
                     keep = False
                     try:
-                        keep = client.on_readable()
+                        if client.output_pending:
+                            keep = client.on_writable() if mask & selectors.EVENT_WRITE else True
+                        else:
+                            keep = client.on_readable()
                     except Exception:
                         log.exception("client %s: host error; disconnecting it", client.peer)
-                    if not keep:
-                        sel.unregister(client.sock)
-                        clients.pop(client.sock.fileno(), None)
-                        client.close(self.options.stats_dir)
+                    if keep:
+                        # Wait for room to send while replies are queued, else for requests.
+                        want = selectors.EVENT_WRITE if client.output_pending else selectors.EVENT_READ
+                        if key.events != want:
+                            sel.modify(client.sock, want, client)
+                    else:
+                        self._drop_in_process(sel, clients, client)
+                now = time.monotonic()
+                for client in [c for c in clients.values()
+                               if c.output_pending and now - c.last_progress > SEND_STALL_SECONDS]:
+                    log.error("client %s: has not read its replies for %.0f s; disconnecting",
+                              client.peer, SEND_STALL_SECONDS)
+                    self._drop_in_process(sel, clients, client)
         finally:
             for client in clients.values():
                 client.close()
             sel.close()
+
+    def _drop_in_process(self, sel, clients, client: ClientConnection) -> None:
+        sel.unregister(client.sock)
+        clients.pop(client.sock.fileno(), None)
+        client.close(self.options.stats_dir)
 
     def _accept_in_process(self, sel, clients) -> None:
         assert self.listener is not None
@@ -307,9 +392,9 @@ class VtestServer:
         except BlockingIOError:
             return
         self._served += 1
-        conn.setblocking(True)
         client = ClientConnection(conn, VtestService(self.renderer_factory()), f"fd {conn.fileno()}",
-                                  self._record_path(f"{os.getpid()}-{self._served}"), self._new_stats())
+                                  self._record_path(f"{os.getpid()}-{self._served}"), self._new_stats(),
+                                  queue_output=True)
         clients[conn.fileno()] = client
         sel.register(conn, selectors.EVENT_READ, client)
 
