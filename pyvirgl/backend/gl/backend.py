@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 
 from OpenGL import GL
+from OpenGL.error import GLError
 
 from pyvirgl.backend.gl import compute, framebuffer, queries, shader_resources, storage, textures
 from pyvirgl.backend.gl.blit import Blitter
@@ -19,8 +20,11 @@ from pyvirgl.backend.gl.programs import ProgramCache, make_shader_object
 from pyvirgl.backend.gl.state_cache import StateCache
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.virgl import ObjectType
-from pyvirgl.renderer.resources import Limits
+from pyvirgl.renderer.resources import BUFFER, Limits
 from pyvirgl.shader.glsl.key import HostShaderCaps
+
+INT32_MAX = (1 << 31) - 1
+MAX_DRAW_VERTICES = 1 << 26   # vertices x instances in one draw
 
 log = logging.getLogger("pyvirgl.gl")
 
@@ -137,8 +141,13 @@ class GLBackend:
                 framebuffer.clear(sub, cmd, self.state)
         except framebuffer.HostLimitation as err:
             ex.skip_with_reason("CLEAR", str(err))
+        except GLError as err:
+            if err.err != GL.GL_INVALID_FRAMEBUFFER_OPERATION:
+                raise
+            ex.skip_with_reason("CLEAR", "framebuffer incomplete on the host")
 
     def draw(self, ex, sub, cmd) -> None:
+        self._check_draw(ex, sub, cmd)
         try:
             if sub.render_condition is None:   # the common case, without a context manager
                 self.drawing.draw(ex, sub, self.state, cmd)
@@ -147,6 +156,33 @@ class GLBackend:
                 self.drawing.draw(ex, sub, self.state, cmd)
         except framebuffer.HostLimitation as err:
             ex.skip_with_reason("DRAW_VBO", str(err))
+        except GLError as err:
+            if err.err != GL.GL_INVALID_FRAMEBUFFER_OPERATION:
+                raise
+            # Attachments GL will not render to together (sizes, formats): like
+            # virglrenderer, the draw is dropped and the context goes on.
+            ex.skip_with_reason("DRAW_VBO", "framebuffer incomplete on the host")
+
+    def _check_draw(self, ex, sub, cmd) -> None:
+        """What GL would refuse with an error, refused first as the guest's error."""
+        for field in ("start", "count", "instance_count"):
+            if getattr(cmd, field) > INT32_MAX:   # GLint / GLsizei
+                raise GuestError("DRAW_VBO", f"{field} {getattr(cmd, field)} exceeds {INT32_MAX}")
+        if cmd.count * max(cmd.instance_count, 1) > MAX_DRAW_VERTICES and not cmd.indirect_handle:
+            # One command must not occupy a (software) GPU for minutes.
+            raise GuestError("DRAW_VBO", f"{cmd.count} vertices x {cmd.instance_count} instances exceed "
+                                         f"the per-draw limit of {MAX_DRAW_VERTICES}")
+        max_patch = self.info.limit("GL_MAX_PATCH_VERTICES") or 32
+        if cmd.vertices_per_patch > max_patch:
+            raise GuestError("DRAW_VBO", f"vertices_per_patch {cmd.vertices_per_patch} exceeds {max_patch}")
+        max_stride = self.info.limit("GL_MAX_VERTEX_ATTRIB_STRIDE") or 2048
+        for i, vb in enumerate(sub.vertex_buffers):
+            if vb.stride > max_stride:
+                raise GuestError("DRAW_VBO", f"vertex buffer {i}: stride {vb.stride} exceeds {max_stride}")
+            if vb.res_handle:
+                res = ex.resource(vb.res_handle, "DRAW_VBO")
+                if res.template.target != BUFFER:
+                    raise GuestError("DRAW_VBO", f"vertex buffer {i}: resource {vb.res_handle} is not a buffer")
 
     def blit(self, ex, cmd) -> None:
         try:

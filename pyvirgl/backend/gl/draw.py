@@ -72,10 +72,12 @@ class DrawContext:
             handle = shaders[stage]
             if not handle:
                 continue
-            obj = objs[handle]
+            obj = objs.get(handle)
+            if obj is None:   # destroyed while bound
+                raise GuestError(COMMAND, f"stage {stage} shader {handle} no longer exists")
             so = ()
             if stage == last_vertex_stage:
-                vs_src = objs[handle].source
+                vs_src = obj.source
                 so = tuple(StreamOutput(o.register_index, o.start_component, o.num_components,
                                         o.output_buffer, o.dst_offset, o.stream) for o in vs_src.so_outputs)
             key = ShaderKey(

@@ -34,15 +34,24 @@ def _f32(bits: int) -> float:
 
 
 def make_sampler_state(cmd) -> SamplerState:
+    # Every enum is looked up before the GL sampler exists, so a refusal leaks nothing.
+    try:
+        wrap_s, wrap_t, wrap_r = (enums.WRAP[cmd.wrap_s], enums.WRAP[cmd.wrap_t], enums.WRAP[cmd.wrap_r])
+        min_filter = enums.MIN_FILTER[(cmd.min_img_filter, cmd.min_mip_filter)]
+        mag_filter = enums.MAG_FILTER[cmd.mag_img_filter]
+        compare_func = enums.COMPARE[cmd.compare_func]
+    except (KeyError, IndexError):
+        raise GuestError("CREATE_OBJECT(SAMPLER_STATE)",
+                         f"unknown wrap/filter/compare value in {cmd}") from None
     name = names.create(GL.glCreateSamplers)
-    GL.glSamplerParameteri(name, GL.GL_TEXTURE_WRAP_S, enums.WRAP[cmd.wrap_s])
-    GL.glSamplerParameteri(name, GL.GL_TEXTURE_WRAP_T, enums.WRAP[cmd.wrap_t])
-    GL.glSamplerParameteri(name, GL.GL_TEXTURE_WRAP_R, enums.WRAP[cmd.wrap_r])
-    GL.glSamplerParameteri(name, GL.GL_TEXTURE_MIN_FILTER, enums.MIN_FILTER[(cmd.min_img_filter, cmd.min_mip_filter)])
-    GL.glSamplerParameteri(name, GL.GL_TEXTURE_MAG_FILTER, enums.MAG_FILTER[cmd.mag_img_filter])
+    GL.glSamplerParameteri(name, GL.GL_TEXTURE_WRAP_S, wrap_s)
+    GL.glSamplerParameteri(name, GL.GL_TEXTURE_WRAP_T, wrap_t)
+    GL.glSamplerParameteri(name, GL.GL_TEXTURE_WRAP_R, wrap_r)
+    GL.glSamplerParameteri(name, GL.GL_TEXTURE_MIN_FILTER, min_filter)
+    GL.glSamplerParameteri(name, GL.GL_TEXTURE_MAG_FILTER, mag_filter)
     GL.glSamplerParameteri(name, GL.GL_TEXTURE_COMPARE_MODE,
                            GL.GL_COMPARE_REF_TO_TEXTURE if cmd.compare_mode else GL.GL_NONE)
-    GL.glSamplerParameteri(name, GL.GL_TEXTURE_COMPARE_FUNC, enums.COMPARE[cmd.compare_func])
+    GL.glSamplerParameteri(name, GL.GL_TEXTURE_COMPARE_FUNC, compare_func)
     GL.glSamplerParameterf(name, GL.GL_TEXTURE_LOD_BIAS, cmd.lod_bias)
     GL.glSamplerParameterf(name, GL.GL_TEXTURE_MIN_LOD, cmd.min_lod)
     GL.glSamplerParameterf(name, GL.GL_TEXTURE_MAX_LOD, cmd.max_lod)
