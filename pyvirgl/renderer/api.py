@@ -208,9 +208,11 @@ class Renderer:
         return strided_view(buf, offset, res.layout, box, stride, layer_stride)
 
     def transfer_write(self, ctx_id: int, handle: int, level: int, box: Box, *, stride: int,
-                       layer_stride: int, offset: int, source: memoryview | None) -> None:
-        """Guest memory -> resource. `source` None means the resource's shared memory."""
-        command = "TRANSFER_PUT"
+                       layer_stride: int, offset: int, source: memoryview | None,
+                       command: str = "TRANSFER_PUT") -> None:
+        """Guest memory -> resource. `source` None means the resource's shared memory.
+
+        `command` names the guest command in any error (an inline write is not a TRANSFER_PUT)."""
         res = self.resource(ctx_id, handle, command)
         src = self._guest_view(command, res, level, box, stride, layer_stride, offset, source)
         res.storage.write(level, box, src)

@@ -425,7 +425,8 @@ def _transfer3d(ex: Executor, cmd) -> None:
 def _inline_write(ex: Executor, cmd: d.ResourceInlineWrite) -> None:
     box = Box(cmd.x, cmd.y, cmd.z, cmd.width, cmd.height, cmd.depth)
     ex.renderer.transfer_write(ex.ctx.ctx_id, cmd.res_handle, cmd.level, box, stride=cmd.stride,
-                               layer_stride=cmd.layer_stride, offset=0, source=memoryview(cmd.data))
+                               layer_stride=cmd.layer_stride, offset=0, source=memoryview(cmd.data),
+                               command="RESOURCE_INLINE_WRITE")
 
 
 @handles(d.ResourceCopyRegion)
