@@ -50,7 +50,7 @@ def input_for(corpus: fh.Corpus, surface: str, seed: int, index: int):
 
 
 def _suffix(surface: str) -> str:
-    return ".tgsi" if surface == "tgsi" else ".vtest"
+    return {"tgsi": ".tgsi", "decode": ".submit"}.get(surface, ".vtest")
 
 
 def save_finding(crash_dir: Path, surface: str, kind: str, seed: int, index: int, data, detail: str) -> Path:
@@ -102,6 +102,8 @@ class Runner:
             if result.kind == "ok" and self.compile_glsl:
                 result = self._compile(data)
             return result
+        if surface == "decode":
+            return fh.run_submit_decode(data)
         return fh.run_vtest_stream(data, self.make_renderer)
 
     def _compile(self, text: str) -> fh.Result:
@@ -206,7 +208,7 @@ def fuzz_surface(args, corpus: fh.Corpus, caps, surface: str) -> dict:
             counts[kind] += 1
             if kind in ("bug", "hang"):
                 sigs[f"{kind}: {note[0] if note else ''}"] += 1
-            elif note:
+            elif note and note[0].strip():
                 refused[note[0][:120]] += 1
             in_flight = None
             done_upto = int(idx) + 1
@@ -239,7 +241,7 @@ def replay(paths: list[str], caps, compile_glsl: bool) -> int:
     worst = 0
     for p in paths:
         path = Path(p)
-        surface = "tgsi" if path.suffix == ".tgsi" else "vtest"
+        surface = {".tgsi": "tgsi", ".submit": "decode"}.get(path.suffix, "vtest")
         data = path.read_text() if surface == "tgsi" else path.read_bytes()
         result = runner.run(surface, data)
         print(f"{path}: {result.kind}\n{result.detail}")

@@ -7,6 +7,8 @@ Three surfaces, each fed from real Mesa streams kept in `corpus/`:
 * ``decoder`` - virgl-command-level mutations of the SUBMIT_CMD payloads inside
                 a recorded stream (vtest framing kept valid so the bytes reach
                 the command decoder and the GL executor).
+* ``decode``  - the same command-level mutations of one SUBMIT_CMD payload, run
+                through the command decoder alone (no GL): many more inputs a second.
 * ``tgsi``    - token/line-level mutations of recorded TGSI texts, parsed and
                 translated to GLSL.
 
@@ -29,7 +31,7 @@ from pyvirgl.errors import GuestError
 from pyvirgl.protocol import vtest as v
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
-SURFACES = ("vtest", "decoder", "tgsi")
+SURFACES = ("vtest", "decoder", "decode", "tgsi")
 
 INTERESTING_WORDS = (
     0, 1, 2, 3, 4, 5, 6, 7, 8, 15, 16, 17, 31, 32, 33, 63, 64, 127, 128, 255, 256, 1023, 1024,
@@ -325,6 +327,8 @@ def make_input(corpus: Corpus, surface: str, rng: random.Random):
     if surface == "decoder":
         _, reqs = rng.choice(corpus.with_submits)
         return mutate_stream_submits(reqs, random_ops(rng, nops, 4), corpus.donors)
+    if surface == "decode":
+        return mutate_submit(rng.choice(corpus.donors), random_ops(rng, nops), corpus.donors)
     if surface == "tgsi":
         _, text = rng.choice(corpus.tgsi)
         return mutate_tgsi(text, random_ops(rng, nops))
