@@ -25,7 +25,13 @@ log = logging.getLogger("pyvirgl.gl.programs")
 STAGES = 6
 SAMPLER_UNITS_PER_STAGE = 32
 SSBO_SLOTS_PER_STAGE = 16
+# The caches below are least-recently-used and evict by deleting the GL object:
+# a guest that makes shader after shader (or variant after variant) cannot grow
+# the host without bound. A program keeps its attached shaders alive in GL, so
+# evicting a shader never breaks a program still cached.
 MAX_CACHED_PROGRAMS = 1024
+MAX_CACHED_SHADERS = 1024
+MAX_VARIANTS_PER_SHADER = 64
 
 
 class HostCompileError(Exception):
@@ -85,13 +91,16 @@ class ProgramCache:
                 # here is a construct our emitter lacks: skip, don't blame the guest.
                 raise HostCompileError(f"translation: {err.reason}") from None
             _dump(f"{os.getpid()}-{obj.source.handle}-{len(obj.variants)}.{STAGE_NAMES[obj.stage]}.glsl", found.glsl)
+            if len(obj.variants) >= MAX_VARIANTS_PER_SHADER:
+                del obj.variants[next(iter(obj.variants))]
             obj.variants[key] = found
         return found
 
     def _compile(self, stage: int, glsl: str) -> int:
         cache_key = (stage, glsl)
-        name = self._compiled.get(cache_key)
+        name = self._compiled.pop(cache_key, None)
         if name:
+            self._compiled[cache_key] = name   # most recently used last
             return name
         name = GL.glCreateShader(enums.SHADER_STAGE[stage])
         GL.glShaderSource(name, glsl)
@@ -101,14 +110,17 @@ class ProgramCache:
             GL.glDeleteShader(name)
             log.error("generated GLSL failed to compile:\n%s\n%s", info, glsl)
             raise HostCompileError(info.strip().splitlines()[0] if info.strip() else "compile failed")
+        if len(self._compiled) >= MAX_CACHED_SHADERS:
+            GL.glDeleteShader(self._compiled.pop(next(iter(self._compiled))))
         self._compiled[cache_key] = name
         return name
 
     def link(self, translated: tuple) -> LinkedProgram:
         shaders = tuple(self._compile(stage, t.glsl) if t is not None else 0
                         for stage, t in enumerate(translated))
-        found = self._linked.get(shaders)
+        found = self._linked.pop(shaders, None)
         if found is not None:
+            self._linked[shaders] = found   # most recently used last
             return found
         prog = GL.glCreateProgram()
         for name in shaders:
