@@ -22,6 +22,7 @@ import os
 import selectors
 import signal
 import socket
+import struct
 import sys
 import time
 from dataclasses import dataclass
@@ -37,7 +38,8 @@ log = logging.getLogger("pyvirgl.server")
 
 from pyvirgl.protocol.vtest import DEFAULT_SOCKET_PATH
 RECV_CHUNK = 1 << 20
-# In-process serving: a client whose queued replies have not moved for this long is dropped.
+# A client whose replies have not moved for this long is dropped (queued replies
+# in-process, a blocked send in a forked client's process).
 SEND_STALL_SECONDS = 30.0
 
 
@@ -80,6 +82,11 @@ class ClientConnection:
         self.last_progress = time.monotonic()  # last time queued output moved (or was empty)
         if queue_output:
             sock.setblocking(False)
+        else:
+            # A forked client's own process may block on its replies, but not forever.
+            secs = int(SEND_STALL_SECONDS)
+            usecs = int((SEND_STALL_SECONDS - secs) * 1e6)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, struct.pack("ll", secs, usecs))
 
     @property
     def output_pending(self) -> bool:
@@ -145,6 +152,9 @@ class ClientConnection:
             return False
         except (BrokenPipeError, ConnectionResetError):
             return False
+        except (BlockingIOError, TimeoutError):   # SO_SNDTIMEO ran out
+            log.error("client %s: has not read its replies for %.0f s; disconnecting", self.peer, SEND_STALL_SECONDS)
+            return False
         return True
 
     def _send(self, reply: Reply) -> None:
@@ -157,7 +167,9 @@ class ClientConnection:
         try:
             if reply.fds:
                 fds = array.array("i", reply.fds)
-                self.sock.sendmsg([reply.data], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, fds)])
+                sent = self.sock.sendmsg([reply.data], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, fds)])
+                if sent < len(reply.data):   # the fds went with the first byte
+                    self.sock.sendall(memoryview(reply.data)[sent:])
             else:
                 self.sock.sendall(reply.data)
         finally:
