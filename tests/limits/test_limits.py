@@ -17,8 +17,9 @@ from pyvirgl.frontends import vtest_service as vs
 from pyvirgl.protocol import vtest as v
 from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.formats import VirglFormat as F
+from pyvirgl.decode.commands import VertexBufferBinding
 from pyvirgl.protocol.types import Box, ResourceTemplate
-from pyvirgl.protocol.virgl import MAX_SHADER_TEXT_BYTES, ObjectType, ShaderStage, TextureTarget as T
+from pyvirgl.protocol.virgl import MAX_SHADER_TEXT_BYTES, Ccmd, ObjectType, ShaderStage, TextureTarget as T
 from pyvirgl.renderer.api import Renderer
 from pyvirgl.renderer.resources import Limits
 
@@ -330,7 +331,7 @@ def _malformed():
     return {
         "unknown_command": (CommandEncoder().raw(hdr(250, 0, 0)), "unknown command id"),
         "length_past_end": (CommandEncoder().raw(hdr(1, 1, 40), 1, 2), "runs past the end"),
-        "unknown_object_type": (S().raw(hdr(1, 60, 1), 1), "unknown object type"),
+        "unknown_object_type": (S().raw(hdr(Ccmd.CREATE_OBJECT, 60, 1), 1), "unknown object type"),
         "object_handle_zero": (S().create_dsa(handle=0), "handle 0"),
         "short_payload": (S().raw(hdr(1, ObjectType.BLEND, 1), 1), "BLEND"),
         "no_sub_context": (CommandEncoder().create_dsa(handle=1), "no sub-context"),
@@ -344,10 +345,10 @@ def _malformed():
                                                                      format=F.B8G8R8A8_UNORM), "no resource 99"),
         "framebuffer_unknown_surface": (S().set_framebuffer_state(zsurf_handle=0, cbuf_handles=(9,)),
                                         "no surface object 9"),
-        "vertex_buffer_unknown_resource": (S().raw(hdr(7, 0, 3), 4, 0, 99), "no resource 99"),
-        "index_size_3": (S().raw(hdr(10, 0, 3), 1, 3, 0), "index_size 3"),
-        "sampler_views_past_last_slot": (S().raw(hdr(9, 0, 3), 1, 40, 1), "SET_SAMPLER_VIEWS"),
-        "viewports_past_last_slot": (S().raw(hdr(4, 0, 13), 15, *([0] * 12)), "SET_VIEWPORT_STATE"),
+        "vertex_buffer_unknown_resource": (S().raw(hdr(Ccmd.SET_VERTEX_BUFFERS, 0, 3), 4, 0, 99), "no resource 99"),
+        "index_size_3": (S().raw(hdr(Ccmd.SET_INDEX_BUFFER, 0, 3), 1, 3, 0), "index_size 3"),
+        "sampler_views_past_last_slot": (S().raw(hdr(Ccmd.SET_SAMPLER_VIEWS, 0, 3), 1, 40, 1), "SET_SAMPLER_VIEWS"),
+        "viewports_past_last_slot": (S().raw(hdr(Ccmd.SET_VIEWPORT_STATE, 0, 13), 15, *([0] * 12)), "SET_VIEWPORT_STATE"),
         "shader_bad_stage": (S().raw(hdr(1, ObjectType.SHADER, 6), 1, 9, 8, 0, 0, 0x54524556), "stage 9"),
         "shader_not_ascii": (S().raw(hdr(1, ObjectType.SHADER, 6), 1, 0, 4, 0, 0, 0x00FFFFFF), "not ASCII"),
         "shader_not_terminated": (S().raw(hdr(1, ObjectType.SHADER, 6), 1, 0, 4, 0, 0, 0x54524556),
@@ -366,10 +367,24 @@ def _malformed():
         "copy_region_outside": (S().resource_copy_region(dst_handle=1, dst_level=0, dst_x=4000, dst_y=0, dst_z=0,
                                                          src_handle=1, src_level=0, src_x=0, src_y=0, src_z=0,
                                                          src_width=200, src_height=1, src_depth=1), "outside level"),
+        # Found by the fuzzer: values GL itself would refuse with an error, refused first by us.
+        "draw_count_over_int32": (S().draw_vbo(mode=4, count=1 << 31, instance_count=1), "count 2147483648 exceeds"),
+        "draw_start_over_int32": (S().draw_vbo(mode=4, start=1 << 31, count=3, instance_count=1), "start 2147483648"),
+        "draw_instances_over_int32": (S().draw_vbo(mode=4, count=3, instance_count=0xFFFFFFFF), "instance_count"),
+        "draw_too_much_work": (S().draw_vbo(mode=4, count=1 << 20, instance_count=1 << 10), "per-draw limit"),
+        "draw_patch_vertices": (S().draw_vbo(mode=14, count=3, instance_count=1, vertices_per_patch=1000),
+                                "vertices_per_patch 1000"),
+        "vertex_stride_past_host_limit": (S().set_vertex_buffers(buffers=(VertexBufferBinding(1 << 20, 0, 1),))
+                                          .draw_vbo(mode=4, count=3, instance_count=1), "stride 1048576 exceeds"),
+        "draw_with_destroyed_shader": (S().create_shader(1, ShaderStage.VERTEX, VS).bind_shader(handle=1, shader_type=0)
+                                       .destroy_object(ObjectType.SHADER, 1).draw_vbo(mode=4, count=3, instance_count=1),
+                                       "shader 1 no longer exists"),
+        "sampler_state_unknown_filter": (S().create_sampler_state(handle=1, min_img_filter=2, mag_img_filter=3),
+                                         "CREATE_OBJECT(SAMPLER_STATE)"),
         "inline_write_short": (CommandEncoder().resource_inline_write(res_handle=1, level=0, usage=0, stride=0,
                                                                       layer_stride=0, x=0, y=0, z=0, width=64,
                                                                       height=1, depth=1, data=b"\0" * 8),
-                               "RESOURCE_INLINE_WRITE"),
+                               "RESOURCE_INLINE_WRITE: 64 bytes at offset 0 overrun"),
     }
 
 
@@ -395,8 +410,65 @@ def test_malformed_commands_fail_only_the_context(gl_service, case):
     assert not other.renderer.resources
 
 
+@pytest.mark.gl
+def test_a_texture_is_not_a_vertex_buffer(gl_service):
+    enc = sub_ctx().set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 2),)).draw_vbo(mode=4, count=3,
+                                                                                        instance_count=1)
+    feed(gl_service, HELLO, create(2, w=4, h=4))
+    refused(gl_service, submit(enc), match="resource 2 is not a buffer")
+
+
 def test_limits_report_back_as_numbers():
     # The published policy other code relies on.
     assert v.MAX_SUBMIT_DWORDS == 65536 + 1024
     assert MAX_SHADER_TEXT_BYTES == 1 << 20
     assert vs.MAX_SHM_BYTES_PER_CLIENT == 4 << 30
+
+
+@pytest.mark.gl
+def test_shader_and_program_caches_are_bounded_lru(gl_backend, monkeypatch):
+    """A guest making shader after shader cannot grow the host's GL caches; evicted objects are deleted."""
+    from OpenGL import GL
+
+    from pyvirgl.backend.gl import programs
+    from pyvirgl.shader import ShaderKey, parse, translate
+
+    monkeypatch.setattr(programs, "MAX_CACHED_SHADERS", 4)
+    monkeypatch.setattr(programs, "MAX_CACHED_PROGRAMS", 3)
+    cache = programs.ProgramCache(gl_backend.programs.host_caps)
+    host = gl_backend.programs.host_caps
+    vs = translate(parse(VS), ShaderKey(), host)
+
+    def fs(i):
+        text = ("FRAG\nDCL OUT[0], COLOR\nIMM[0] FLT32 { %d.0, 0.0, 0.0, 1.0}\n  0: MOV OUT[0], IMM[0]\n  1: END\n" % i)
+        return translate(parse(text), ShaderKey(), host)
+
+    linked = [cache.link((vs, fs(i), None, None, None, None)) for i in range(3)]
+    assert cache.link((vs, fs(0), None, None, None, None)) is linked[0]   # a hit, and now most recent
+    more = [cache.link((vs, fs(3), None, None, None, None))]
+    assert GL.glIsProgram(linked[0].name) and not GL.glIsProgram(linked[1].name), "not least-recently-used"
+    more += [cache.link((vs, fs(i), None, None, None, None)) for i in range(4, 8)]
+    assert len(cache._compiled) <= 4 and len(cache._linked) <= 3
+    assert not GL.glIsProgram(linked[1].name) and not GL.glIsProgram(linked[2].name), "evicted, not deleted"
+    assert all(GL.glIsProgram(p.name) for p in more[-3:])
+    again = cache.link((vs, fs(1), None, None, None, None))   # rebuilt after eviction
+    assert GL.glIsProgram(again.name) and len(cache._linked) <= 3
+    cache.release()
+    GL.glUseProgram(0)   # a deleted program stays alive while it is current
+    assert not any(GL.glIsProgram(p.name) for p in (*more, again))
+
+
+def test_variants_per_shader_are_bounded(monkeypatch):
+    from pyvirgl.backend.gl import programs
+    from pyvirgl.shader import HostShaderCaps, ShaderKey
+
+    monkeypatch.setattr(programs, "MAX_VARIANTS_PER_SHADER", 4)
+    cache = programs.ProgramCache(HostShaderCaps(glsl_version=450, extensions=frozenset()))
+
+    class Src:
+        text, handle, stage = VS, 1, 0
+    obj = programs.make_shader_object(Src())
+    for planes in range(1, 20):
+        cache.translate(obj, ShaderKey(clip_plane_enable=planes))
+    assert len(obj.variants) == 4
+    assert ShaderKey(clip_plane_enable=19) in obj.variants

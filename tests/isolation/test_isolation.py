@@ -210,7 +210,8 @@ def test_disconnect_at_any_point_frees_everything(srv):
     while dec.next_request() is not None:
         reqs_end.append(len(stream) - dec.buffered)
     cuts = sorted({c for e in reqs_end for c in (e, e - 3, e - 9) if 0 < c < len(stream)})
-    for cut in cuts[:: max(1, len(cuts) // 40)]:
+    # A forked client pays ~0.5 s of GL start-up: fewer cut points there.
+    for cut in cuts[:: max(1, len(cuts) // (40 if mode == "no-fork" else 12))]:
         s = raw_connect(sock)
         s.sendall(stream[:cut])
         if cut > len(stream) // 2:
@@ -245,3 +246,134 @@ def test_no_fork_clients_keep_their_own_gl_objects():
             first.busy_wait(wait=True)
             assert first.maps[tex][:] == bytes(range(64))
             draw_round_trip(first, 50)
+
+
+# --- the in-process server's reply queue (no GL: a host-memory backend) ----------------------
+
+class _MemoryBackend:
+    def limits(self):
+        from pyvirgl.renderer.resources import Limits
+        return Limits()
+
+    def create_storage(self, layout):
+        return None
+
+    def destroy_context(self, ctx) -> None:
+        pass
+
+    def busy(self, wait: bool) -> bool:
+        return False
+
+
+def _memory_service():
+    from pyvirgl.frontends.vtest_service import VtestService
+    from pyvirgl.protocol.caps import Caps
+    from pyvirgl.renderer.api import Renderer
+
+    backend = _MemoryBackend()
+    return VtestService(Renderer(Caps(), lambda: backend))
+
+
+def _flood() -> bytes:
+    from pyvirgl.protocol.types import ResourceTemplate
+
+    shm = v.encode_resource_create2(ResourceTemplate(1, BUFFER, F.R8_UNORM, BIND_CUSTOM, 4096, 1, 1, 1, 0, 0), 4096)
+    return (v.encode_create_renderer("flood") + v.encode_request(v.Vcmd.GET_CAPS2) * 300 + shm
+            + v.encode_request(v.Vcmd.GET_CAPS2) * 300)
+
+
+def test_reply_queue_never_blocks_and_loses_nothing():
+    """A peer that reads nothing: handling returns at once with replies queued; once it reads, every
+    byte and the shared-memory fd arrive exactly as a blocking server would have sent them."""
+    from pyvirgl.frontends.vtest_server import ClientConnection
+
+    expected = b""
+    dec = v.VtestDecoder()
+    dec.receive_data(_flood())
+    ref = _memory_service()
+    while (req := dec.next_request()) is not None:
+        for reply in ref.handle(req):
+            expected += reply.data
+            for fd in reply.fds:
+                os.close(fd)
+    ref.close()
+
+    ours, peer = socket.socketpair()
+    ours.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)
+    conn = ClientConnection(ours, _memory_service(), "test", queue_output=True)
+    peer.sendall(_flood())
+    start = time.monotonic()
+    assert conn.on_readable()
+    assert time.monotonic() - start < 2
+    assert conn.output_pending and conn.decoder.buffered > 0, "replies should wait, requests stay unread"
+    got, fds = bytearray(), []
+    peer.settimeout(5)
+    while conn.output_pending or conn.decoder.buffered:
+        data, anc, _, _ = peer.recvmsg(1 << 16, socket.CMSG_SPACE(4 * 4))
+        got += data
+        for level, kind, payload in anc:
+            if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+                fds += struct.unpack(f"{len(payload) // 4}i", payload)
+        assert conn.on_writable()
+    peer.setblocking(False)
+    try:
+        while chunk := peer.recv(1 << 16):
+            got += chunk
+    except BlockingIOError:
+        pass
+    assert bytes(got) == expected
+    assert len(fds) == 1
+    for fd in fds:
+        os.close(fd)
+    conn.close()
+    peer.close()
+
+
+def test_in_process_server_drops_a_client_that_stopped_reading(monkeypatch):
+    """The selector loop serves a patient client while a flooding one is stuck, then drops the stuck one."""
+    import threading
+
+    from pyvirgl.frontends import vtest_server as srv_mod
+    from pyvirgl.frontends.vtest_server import ServerOptions, VtestServer
+
+    monkeypatch.setattr(srv_mod, "SEND_STALL_SECONDS", 0.5)
+    with tempfile.TemporaryDirectory(prefix="pv-q-") as tmp:
+        path = os.path.join(tmp, "s.sock")
+        server = VtestServer(ServerOptions(socket_path=path, fork=False), lambda: _memory_service().renderer)
+        server.open()
+        thread = threading.Thread(target=server._serve_in_process, daemon=True)
+        thread.start()
+        try:
+            greedy = raw_connect(path)
+            greedy.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            greedy.sendall(_flood())
+            with VtestClient(path, name="patient") as patient:
+                patient.sock.settimeout(5)
+                assert patient.get_caps()[1]
+            time.sleep(1.0)      # past the stall limit: the server hangs up on the flooder
+            greedy.settimeout(5)
+            while greedy.recv(1 << 16):
+                pass             # what it was sent, then EOF
+            greedy.close()
+        finally:
+            server.stop()
+            thread.join(5)
+            server.close()
+        assert not thread.is_alive()
+
+
+def test_forked_client_process_gives_up_on_a_peer_that_stopped_reading(monkeypatch):
+    """Blocking mode (one process per client): a send that cannot finish ends the connection after
+    the stall limit instead of holding that process and its resources forever."""
+    from pyvirgl.frontends import vtest_server as srv_mod
+
+    monkeypatch.setattr(srv_mod, "SEND_STALL_SECONDS", 0.3)
+    ours, peer = socket.socketpair()
+    ours.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)
+    conn = srv_mod.ClientConnection(ours, _memory_service(), "test")
+    peer.sendall(_flood())
+    start = time.monotonic()
+    assert conn.on_readable() is False
+    assert 0.2 < time.monotonic() - start < 5
+    conn.close()
+    peer.close()
