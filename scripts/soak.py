@@ -211,6 +211,19 @@ def replay(client: VtestClient, requests: list[bytes]) -> None:
             client.recv_exact(struct.unpack_from("<I", raw, 8 + 40)[0])
 
 
+def light_cycle(sock: str, i: int) -> None:
+    """Connect, handshake, caps, disconnect (every 10th mid-request): no GL work in the server."""
+    client = VtestClient(sock, name=f"soak-light-{i}")
+    try:
+        caps, _, _ = client.get_caps()
+        if caps.max_texture_2d_size < 1:
+            raise AssertionError(f"cycle {i}: caps without a texture size")
+        if i % 10 == 9:
+            client.sock.sendall(struct.pack("<II", 10, v.Vcmd.TRANSFER_GET2) + b"\0" * 7)
+    finally:
+        client.close()
+
+
 def cycle(sock: str, i: int, draws: list[bytes]) -> None:
     abrupt = i % 10 == 9
     client = VtestClient(sock, name=f"soak-{i}")
@@ -256,6 +269,9 @@ def main() -> int:
     ap.add_argument("--no-fork", action="store_true", help="serve every client from one process (GL counts too)")
     ap.add_argument("--max-seconds", type=float, default=3600)
     ap.add_argument("--samples", type=int, default=20, help="rows in the table")
+    ap.add_argument("--draw-every", type=int, default=1, metavar="N",
+                    help="every Nth cycle is the full create/draw/read-back guest; the others only connect, "
+                         "handshake, read caps and disconnect (a forked client costs ~1 s of GL start-up)")
     ap.add_argument("--fd-slack", type=int, default=2)
     ap.add_argument("--rss-slack-mb", type=float, default=64)
     args = ap.parse_args()
@@ -280,7 +296,7 @@ def main() -> int:
             row["gl"] = gl_counts(pid, sock)
         rows.append(row)
 
-    done = 0
+    done = full = 0
     try:
         sample(0)
         for i in range(args.cycles):
@@ -288,7 +304,11 @@ def main() -> int:
                 print(f"stopping at the time bound after {done} cycles", flush=True)
                 break
             try:
-                cycle(sock, i, draws)
+                if i % args.draw_every == 0:
+                    cycle(sock, i, draws)
+                    full += 1
+                else:
+                    light_cycle(sock, i)
             except Exception as err:   # noqa: BLE001 - counted and shown, the soak goes on
                 errors += 1
                 first_error = first_error or f"cycle {i}: {type(err).__name__}: {err}"
@@ -304,8 +324,8 @@ def main() -> int:
         stopper()
 
     mode = "no-fork" if args.no_fork else "fork per client"
-    print(f"\nsoak: {done} cycles against pyvirgl serve ({mode}) in {time.monotonic() - start:.0f}s, "
-          f"{errors} failed cycles" + (f" (first: {first_error})" if first_error else ""))
+    print(f"\nsoak: {done} cycles ({full} with create/draw/read-back) against pyvirgl serve ({mode}) in "
+          f"{time.monotonic() - start:.0f}s, {errors} failed cycles" + (f" (first: {first_error})" if first_error else ""))
     head = f"{'cycles':>7} {'sec':>7} {'fds':>4} {'rss MB':>8} {'procs':>5} {'tree MB':>8}"
     if args.no_fork:
         head += "  " + " ".join(f"{k[:6]:>6}" for k in GL_KINDS)
