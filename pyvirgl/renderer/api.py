@@ -215,7 +215,10 @@ class Renderer:
         `command` names the guest command in any error (an inline write is not a TRANSFER_PUT)."""
         res = self.resource(ctx_id, handle, command)
         src = self._guest_view(command, res, level, box, stride, layer_stride, offset, source)
-        res.storage.write(level, box, src)
+        try:
+            res.storage.write(level, box, src)
+        except NotImplementedError as err:   # a gap in the host (e.g. multisample uploads): skipped
+            self._host_gap(command, err)
 
     def transfer_read(self, ctx_id: int, handle: int, level: int, box: Box, *, stride: int,
                       layer_stride: int, offset: int, dest: memoryview | None) -> None:
@@ -227,8 +230,19 @@ class Renderer:
             raise GuestError(command, "destination is read-only")
         # Storages that can fill guest memory directly skip a copy (frame readbacks).
         read_into = getattr(res.storage, "read_into", None)
-        if read_into is None or not read_into(level, box, out):
-            out[...] = res.storage.read(level, box)
+        try:
+            if read_into is None or not read_into(level, box, out):
+                out[...] = res.storage.read(level, box)
+        except NotImplementedError as err:   # a gap in the host: skipped
+            self._host_gap(command, err)
+
+    def _host_gap(self, command: str, err: Exception) -> None:
+        """What the host cannot do is not the guest's fault: skip it, warn once per reason."""
+        reason = f"{command}: {err}"
+        seen = self.__dict__.setdefault("_host_gaps", set())
+        if reason not in seen and len(seen) < 64:
+            seen.add(reason)
+            log.warning("%s skipped: %s", command, err)
 
     # -- execution --------------------------------------------------------------------
 
