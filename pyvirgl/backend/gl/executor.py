@@ -174,8 +174,14 @@ _STATE_OBJECTS = {
 }
 
 
+# pipe_blend_func has 5 values in a 3-bit field: the rest would index past the GL table at draw time.
+_BLEND_FUNCS = 5
+
+
 @handles(*_STATE_OBJECTS)
 def _create_state(ex: Executor, cmd) -> None:
+    if type(cmd) is d.CreateBlend and any(max(rt.rgb_func, rt.alpha_func) >= _BLEND_FUNCS for rt in cmd.rt):
+        raise GuestError("CREATE_OBJECT(BLEND)", "blend function out of range")
     ex.add_object(_STATE_OBJECTS[type(cmd)], cmd.handle, cmd, f"CREATE_OBJECT({_STATE_OBJECTS[type(cmd)].name})")
 
 
