@@ -17,7 +17,7 @@ from pyvirgl.frontends import vtest_service as vs
 from pyvirgl.protocol import vtest as v
 from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.formats import VirglFormat as F
-from pyvirgl.decode.commands import VertexBufferBinding
+from pyvirgl.decode.commands import BlendTarget, VertexBufferBinding
 from pyvirgl.protocol.types import Box, ResourceTemplate
 from pyvirgl.protocol.virgl import MAX_SHADER_TEXT_BYTES, Ccmd, ObjectType, ShaderStage, TextureTarget as T
 from pyvirgl.renderer.api import Renderer
@@ -381,6 +381,8 @@ def _malformed():
                                        "shader 1 no longer exists"),
         "sampler_state_unknown_filter": (S().create_sampler_state(handle=1, min_img_filter=2, mag_img_filter=3),
                                          "CREATE_OBJECT(SAMPLER_STATE)"),
+        "blend_function_out_of_range": (S().create_blend(handle=1, rt=(BlendTarget(1, 7, 1, 1, 7, 1, 1, 15),) * 8),
+                                        "CREATE_OBJECT(BLEND): blend function out of range"),
         "inline_write_short": (CommandEncoder().resource_inline_write(res_handle=1, level=0, usage=0, stride=0,
                                                                       layer_stride=0, x=0, y=0, z=0, width=64,
                                                                       height=1, depth=1, data=b"\0" * 8),
@@ -416,6 +418,17 @@ def test_a_texture_is_not_a_vertex_buffer(gl_service):
                                                                                         instance_count=1)
     feed(gl_service, HELLO, create(2, w=4, h=4))
     refused(gl_service, submit(enc), match="resource 2 is not a buffer")
+
+
+@pytest.mark.gl
+def test_a_transfer_the_host_cannot_do_is_skipped_not_a_crash(gl_service):
+    # Found by the fuzzer: shared-memory upload into a multisample texture is a host gap
+    # (HostLimitation); it used to escape the vtest handler as a host exception.
+    feed(gl_service, HELLO, create(3, w=4, h=4, samples=4, data_size=64))
+    feed(gl_service, v.encode_transfer2(v.Vcmd.TRANSFER_PUT2, 3, 0, Box(0, 0, 0, 4, 4, 1), 0, 0),
+         v.encode_transfer2(v.Vcmd.TRANSFER_GET2, 3, 0, Box(0, 0, 0, 4, 4, 1), 0, 0))
+    feed(gl_service, buffer(4, 64))   # the client goes on
+    assert 4 in gl_service.renderer.resources
 
 
 def test_limits_report_back_as_numbers():
