@@ -89,7 +89,11 @@ def make_sampler_view(res, cmd, command: str, gl_mapping, buffer_offset_alignmen
             raise GuestError(command, f"buffer view offset {first} is not a multiple of "
                                       f"{buffer_offset_alignment}")
         name = names.create(GL.glCreateTextures, GL.GL_TEXTURE_BUFFER)
-        GL.glTextureBufferRange(name, mapping.internal_format, base, first, count)
+        try:
+            GL.glTextureBufferRange(name, mapping.internal_format, base, first, count)
+        except GLError:   # e.g. a depth format: GL has no buffer textures of it
+            GL.glDeleteTextures(1, [name])
+            raise GuestError(command, f"format {fmt.name} cannot view a buffer on this host") from None
         return SamplerView(name, True, res)
     t = res.template
     first_level, last_level = cmd.first_level, cmd.last_level
