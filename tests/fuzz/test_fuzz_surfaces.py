@@ -103,3 +103,10 @@ def test_random_bytes_after_a_real_handshake(make_renderer, tail):
     _, reqs = CORPUS.streams[0]
     handshake = b"".join(reqs[:6])
     _assert_no_bug(fh.run_vtest_stream(handshake + tail, make_renderer), tail)
+
+
+@pytest.mark.parametrize("path", sorted((fh.CORPUS_DIR.parent / "regressions").glob("*.vtest")), ids=lambda p: p.stem)
+def test_long_fuzz_findings_stay_fixed(make_renderer, path):
+    # Inputs scripts/fuzz.py found to raise host exceptions; each must now end in a GuestError.
+    result = fh.run_vtest_stream(path.read_bytes(), make_renderer)
+    assert result.kind == "guest", f"{path.name}: {result.kind}\n{result.detail}"
