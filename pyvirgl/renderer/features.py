@@ -36,6 +36,8 @@ BOOL_CAPS: frozenset[str] = frozenset({
     # arrays; the translator emits doubles, LODQ and per-sample inputs
     # (tests/renderer/test_gl_gl40.py draws with each).
     "has_tessellation_shaders", "has_fp64", "has_sample_shading", "cube_map_array", "texture_query_lod",
+    # DDX_FINE/DDY_FINE and the coarse forms: shader/glsl/alu.py (dFdxFine...).
+    "derivative_control",
 })
 
 # Stream-output buffers the executor binds (streamout.py), at most the host's.
