@@ -463,6 +463,7 @@ def test_shader_and_program_caches_are_bounded_lru(gl_backend, monkeypatch):
     more += [cache.link((vs, fs(i), None, None, None, None)) for i in range(4, 8)]
     assert len(cache._compiled) <= 4 and len(cache._linked) <= 3
     assert not GL.glIsProgram(linked[1].name) and not GL.glIsProgram(linked[2].name), "evicted, not deleted"
+    assert linked[1].deleted and linked[2].deleted and not any(p.deleted for p in more[-3:])
     assert all(GL.glIsProgram(p.name) for p in more[-3:])
     again = cache.link((vs, fs(1), None, None, None, None))   # rebuilt after eviction
     assert GL.glIsProgram(again.name) and len(cache._linked) <= 3

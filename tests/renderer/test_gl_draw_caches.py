@@ -225,3 +225,20 @@ def test_alpha_test_state_changes_between_draws(renderer):
     draw(enc, count=6)
     px = submit(renderer, enc)
     assert (px == drawn).all(), px[:, :, 3]
+
+
+def test_a_remembered_program_the_cache_evicted_is_linked_again(renderer, backend, monkeypatch):
+    from pyvirgl.backend.gl import programs
+
+    monkeypatch.setattr(programs, "MAX_CACHED_PROGRAMS", 1)   # every new link evicts the last one
+    enc = setup(renderer, colour=GREEN)
+    blue_fs = FS.replace("DCL CONST[0][0]\n", "DCL CONST[0][0]\nIMM[0] FLT32 { 0.0, 0.0, 1.0, 1.0 }\n") \
+        .replace("MOV OUT[0], CONST[0][0]", "MOV OUT[0], IMM[0]")
+    enc.create_shader(handle=950, stage=1, text=blue_fs)
+    draw(enc)
+    assert halves(submit(renderer, enc)) == (GREEN, GREEN)
+    for handle, colour in ((950, BLUE), (901, GREEN), (950, BLUE)):
+        enc = start()
+        enc.bind_shader(handle=handle, shader_type=1)
+        draw(enc)
+        assert halves(submit(renderer, enc)) == (colour, colour)

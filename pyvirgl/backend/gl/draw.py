@@ -117,22 +117,18 @@ class DrawContext:
         held = (shader_objs, rs, blend, dsa, cbufs)
         key = (*map(id, shader_objs), id(rs), id(blend), id(dsa), *map(id, cbufs))
         found = self._program_memo.get(key)
-        if found is not None:
-            program, link_key = found[1], found[2]
-            # The program cache may have dropped (and deleted) it since.
-            if self.programs._linked.get(link_key) is program:
-                return program
+        # The program cache may have evicted (and deleted) it since.
+        if found is not None and not found[1].deleted:
+            return found[1]
         try:
             translated = tuple(self._keys(sub, sub.shaders))
             program = self.programs.link(translated)
         except HostCompileError as err:
             self.warn_once(f"draws whose shaders do not compile ({err}); skipping them")
             return None
-        link_key = tuple(self.programs._compiled.get((stage, t.glsl), 0) if t is not None else 0
-                         for stage, t in enumerate(translated))
         if len(self._program_memo) >= _MAX_PROGRAM_MEMO:
             self._program_memo.clear()
-        self._program_memo[key] = (held, program, link_key)
+        self._program_memo[key] = (held, program)
         return program
 
     # -- the draw ----------------------------------------------------------------------------

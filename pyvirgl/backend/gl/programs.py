@@ -52,6 +52,7 @@ class LinkedProgram:
     stages: tuple            # TranslatedShader per stage (None where unbound)
     sampler_units: list      # per stage: [(unit, SamplerBinding)]
     driver_uniforms: dict    # (stage, purpose) -> location
+    deleted: bool = False    # set when the cache evicts it and deletes the GL program
 
 
 # `pyvirgl serve --dump-shaders DIR` sets this: every guest shader's TGSI and
@@ -142,8 +143,7 @@ class ProgramCache:
             raise HostCompileError(info.strip().splitlines()[0] if info.strip() else "link failed")
         linked = self._bind_interfaces(prog, translated)
         if len(self._linked) >= MAX_CACHED_PROGRAMS:
-            old_key = next(iter(self._linked))
-            GL.glDeleteProgram(self._linked.pop(old_key).name)
+            self._delete(self._linked.pop(next(iter(self._linked))))
         self._linked[shaders] = linked
         return linked
 
@@ -174,9 +174,14 @@ class ProgramCache:
                     driver[(stage, purpose)] = loc
         return LinkedProgram(prog, translated, sampler_units, driver)
 
+    @staticmethod
+    def _delete(linked: LinkedProgram) -> None:
+        GL.glDeleteProgram(linked.name)
+        linked.deleted = True   # callers that remember programs check this
+
     def release(self) -> None:
         for linked in self._linked.values():
-            GL.glDeleteProgram(linked.name)
+            self._delete(linked)
         for name in self._compiled.values():
             GL.glDeleteShader(name)
         self._linked.clear()
