@@ -195,13 +195,9 @@ class GLBackend:
         s, d = src.storage, dst.storage
         s_samples, d_samples = getattr(s, "samples", 0), getattr(d, "samples", 0)
         if s_samples or d_samples:
-            # Samples cannot go through client memory; GL copies them as they are.
             if s_samples != d_samples:
                 raise GuestError("RESOURCE_COPY_REGION", f"copy from {s_samples} to {d_samples} samples")
-            sx, sy, sz, w, h, depth = s._gl_box(src_level, src_box)
-            dx, dy, dz, _, _, _ = d._gl_box(dst_level, dst_box)
-            GL.glCopyImageSubData(s.gl_name, s.gl_target, src_level, sx, sy, sz,
-                                  d.gl_name, d.gl_target, dst_level, dx, dy, dz, w, h, depth)
+            s.copy_to(src_level, src_box, d, dst_level, dst_box)
             return
         # Through the storages' own read/write, so every target and format works
         # the same way transfers do (the boxes are already checked).

@@ -356,6 +356,16 @@ class GLTextureStorage:
             return src, row_stride // bpp, layer_stride // row_stride
         return np.ascontiguousarray(src), 0, 0
 
+    # -- copies on the host ----------------------------------------------------------------
+
+    def copy_to(self, level: int, box: Box, dst: "GLTextureStorage", dst_level: int, dst_box: Box) -> None:
+        """Copy texels GL-side (glCopyImageSubData): how multisample data moves,
+        since samples cannot pass through client memory. Boxes are checked."""
+        sx, sy, sz, w, h, d = self._gl_box(level, box)
+        dx, dy, dz, _, _, _ = dst._gl_box(dst_level, dst_box)
+        GL.glCopyImageSubData(self.gl_name, self.gl_target, level, sx, sy, sz,
+                              dst.gl_name, dst.gl_target, dst_level, dx, dy, dz, w, h, d)
+
     # -- reads ----------------------------------------------------------------------------
 
     def read(self, level: int, box: Box) -> np.ndarray:
