@@ -123,19 +123,24 @@ def build_caps(host, formats: FormatSupport, *, implemented=features) -> Caps:
     return caps
 
 
+_GRAPHICS_STAGES = 5   # VS, TCS, TES, GS, FS: the stages one draw's program can hold
+
+
 def _shader_resource_caps(caps: Caps, lim, host, implemented) -> None:
     """Storage buffers, images, atomic counters and compute limits, from the host,
     within the binding layouts of backend/gl/shader_resources.py."""
     if getattr(implemented, "SHADER_BUFFERS", False):
-        # Graphics stage s uses bindings s*16..s*16+15 (compute its own 0..15).
-        per_stage = min(16, lim("GL_MAX_SHADER_STORAGE_BUFFER_BINDINGS") // 5)
+        # Graphics stage s uses bindings from s*SSBO_SLOTS_PER_STAGE (compute its own from 0).
+        per_stage = min(implemented.SSBO_SLOTS_PER_STAGE,
+                        lim("GL_MAX_SHADER_STORAGE_BUFFER_BINDINGS") // _GRAPHICS_STAGES)
         caps.max_shader_buffer_frag_compute = min(lim("GL_MAX_FRAGMENT_SHADER_STORAGE_BLOCKS"), per_stage)
         caps.max_shader_buffer_other_stages = min(lim("GL_MAX_VERTEX_SHADER_STORAGE_BLOCKS"), per_stage)
-        caps.max_combined_shader_buffers = min(lim("GL_MAX_COMBINED_SHADER_STORAGE_BLOCKS"), 5 * per_stage)
+        caps.max_combined_shader_buffers = min(lim("GL_MAX_COMBINED_SHADER_STORAGE_BLOCKS"),
+                                               _GRAPHICS_STAGES * per_stage)
         caps.shader_buffer_offset_alignment = lim("GL_SHADER_STORAGE_BUFFER_OFFSET_ALIGNMENT")
     if getattr(implemented, "SHADER_IMAGES", False):
-        # Units are handed out per program; five graphics stages must fit.
-        per_stage = lim("GL_MAX_IMAGE_UNITS") // 5
+        # Units are handed out per program; all graphics stages must fit.
+        per_stage = lim("GL_MAX_IMAGE_UNITS") // _GRAPHICS_STAGES
         caps.max_shader_image_frag_compute = min(lim("GL_MAX_FRAGMENT_IMAGE_UNIFORMS"), per_stage)
         caps.max_shader_image_other_stages = min(lim("GL_MAX_VERTEX_IMAGE_UNIFORMS"), per_stage)
         caps.max_image_samples = lim("GL_MAX_IMAGE_SAMPLES")

@@ -96,6 +96,7 @@ MAX_VIEWPORTS = 16
 # and atomic counter buffers; compute.py dispatches (tests/renderer/
 # test_gl_compute.py). Counts come from the host, within those layouts.
 SHADER_BUFFERS = True
+SSBO_SLOTS_PER_STAGE = 16   # storage buffer binding points per graphics stage
 SHADER_IMAGES = True
 ATOMIC_COUNTERS = True
 COMPUTE = True

@@ -18,13 +18,12 @@ from OpenGL import GL
 from pyvirgl.backend.gl import enums
 from pyvirgl.errors import GuestError
 from pyvirgl import shader as sh
-from pyvirgl.renderer.features import UBO_SLOTS_PER_STAGE
+from pyvirgl.renderer.features import SSBO_SLOTS_PER_STAGE, UBO_SLOTS_PER_STAGE
 
 log = logging.getLogger("pyvirgl.gl.programs")
 
 STAGES = 6
 SAMPLER_UNITS_PER_STAGE = 32
-SSBO_SLOTS_PER_STAGE = 16
 # The caches below are least-recently-used and evict by deleting the GL object:
 # a guest that makes shader after shader (or variant after variant) cannot grow
 # the host without bound. A program keeps its attached shaders alive in GL, so
