@@ -66,9 +66,14 @@ class ComputePrograms:
             index = GL.glGetProgramResourceIndex(prog, GL.GL_SHADER_STORAGE_BLOCK, buf.block_name)
             if index != GL.GL_INVALID_INDEX:
                 GL.glShaderStorageBlockBinding(prog, index, buf.buffer_index)
+        driver = {}
+        for purpose, name in t.driver_uniforms:
+            loc = GL.glGetUniformLocation(prog, name)
+            if loc >= 0:
+                driver[(COMPUTE, purpose)] = loc
         stages = (None,) * COMPUTE + (t,)
         sampler_units = [[] for _ in range(COMPUTE)] + [units]
-        linked = LinkedProgram(prog, stages, sampler_units, {})
+        linked = LinkedProgram(prog, stages, sampler_units, driver)
         if len(self._linked) >= MAX_CACHED:
             GL.glDeleteProgram(self._linked.pop(next(iter(self._linked))).name)
         self._linked[shader] = linked
@@ -107,9 +112,11 @@ def _bind(ex: Executor, sub, program) -> None:
     states = sub.table(ObjectType.SAMPLER_STATE)
     for unit, binding in program.sampler_units[COMPUTE]:
         view = views.get(sub.sampler_views[COMPUTE][binding.view_index])
-        GL.glBindTextureUnit(unit, view.gl_name if view is not None else 0)
+        GL.glBindTextureUnit(unit, view.texture_for(binding.shadow) if view is not None else 0)
         sampler = states.get(sub.sampler_states[COMPUTE][binding.sampler_index])
         GL.glBindSampler(unit, sampler.gl_name if sampler is not None else 0)
+    # Shadow samplers' view swizzles (the only driver uniforms a compute shader has).
+    ex.backend.drawing._bind_driver_uniforms(sub, program, 0)
     shader_resources.bind_stage_buffers(ex, sub, COMPUTE, t, 0, COMMAND)
     if t.images:
         shader_resources.bind_images(ex, sub, program, COMMAND)

@@ -10,6 +10,7 @@ from OpenGL import GL
 
 from pyvirgl.backend.gl import enums, framebuffer, indirect, names, shader_resources, streamout
 from pyvirgl.backend.gl.rawgl import check_errors, gl
+from pyvirgl.backend.gl.textures import IDENTITY_SHADOW_SWIZZLE
 from pyvirgl.backend.gl.programs import (
     SAMPLER_UNITS_PER_STAGE, SSBO_SLOTS_PER_STAGE, UBO_SLOTS_PER_STAGE, HostCompileError, ProgramCache,
 )
@@ -28,6 +29,7 @@ _SRC1_FACTORS = {BlendFactor.SRC1_COLOR, BlendFactor.SRC1_ALPHA, BlendFactor.INV
 _STAGE_ORDER = (0, 3, 4, 2, 1)  # VS, TCS, TES, GS, FS: producers before consumers
 _MAX_PROGRAM_MEMO = 256
 _DISABLED = ("disabled",)   # a VAO attribute slot we switched off
+_SHADOW_SWIZZLE = "shadow_swizzle_"   # driver uniform purpose prefix; the sampler view index follows
 
 
 def _cbuf_type(fmt: formats.FormatInfo) -> str:
@@ -264,7 +266,7 @@ class DrawContext:
         for stage, units in enumerate(program.sampler_units):
             for unit, binding in units:
                 view = views.get(sub.sampler_views[stage][binding.view_index])
-                gl.glBindTextureUnit(unit, view.gl_name if view is not None else 0)
+                gl.glBindTextureUnit(unit, view.texture_for(binding.shadow) if view is not None else 0)
                 sampler = states.get(sub.sampler_states[stage][binding.sampler_index])
                 gl.glBindSampler(unit, sampler.gl_name if sampler is not None else 0)
 
@@ -280,6 +282,11 @@ class DrawContext:
             elif purpose == "alpha_ref":
                 dsa = sub.objects[ObjectType.DSA].get(sub.dsa)
                 value = float(dsa.alpha_ref) if dsa is not None else 0.0
+            elif purpose.startswith(_SHADOW_SWIZZLE):
+                index = int(purpose[len(_SHADOW_SWIZZLE):])
+                handles = sub.sampler_views[stage]
+                view = sub.objects[ObjectType.SAMPLER_VIEW].get(handles[index]) if index < len(handles) else None
+                value = view.shadow_swizzle if view is not None else IDENTITY_SHADOW_SWIZZLE
             else:
                 continue
             # Uniform values live in the program object: set them when they change.
@@ -291,11 +298,11 @@ class DrawContext:
             if len(memo) >= 4 * _MAX_PROGRAM_MEMO:
                 memo.clear()
             memo[key] = (program, value)
-            if purpose != "clip_planes":
+            if isinstance(value, float):
                 gl.glUniform1f(loc, value)
-            else:
-                planes = np.ascontiguousarray(value, np.float32)
-                gl.glUniform4fv(loc, 8, planes.ctypes.data)
+            else:   # clip planes (8 vec4) or a shadow swizzle (2 vec4)
+                vectors = np.ascontiguousarray(value, np.float32)
+                gl.glUniform4fv(loc, vectors.size // 4, vectors.ctypes.data)
 
     def _bind_vertices(self, ex, sub) -> int:
         """Bind the sub-context's VAO and update only the attribute slots that changed.

@@ -16,11 +16,40 @@ from pyvirgl.protocol.virgl import TextureTarget
 log = logging.getLogger("pyvirgl.gl.textures")
 
 
+# Gallium swizzle values that are constants rather than channel picks.
+_SWIZZLE_ZERO, _SWIZZLE_ONE = 4, 5
+# A view that keeps all four channels: shadow results pass through unchanged.
+IDENTITY_SHADOW_SWIZZLE = (1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0)
+
+
 @dataclass
 class SamplerView:
     gl_name: int
     owned: bool      # a view or buffer texture we created, deleted with the object
     resource: object
+    # (mask rgba, add rgba) for shadow lookups through this view: GLSL's shadow
+    # functions return one float, so the shader applies the view's constant
+    # channels itself as result * mask + add (see shadow_swizzle()).
+    shadow_swizzle: tuple = IDENTITY_SHADOW_SWIZZLE
+    # What shadow samplers bind: a second view without the guest swizzle when
+    # the swizzle would hide the depth from the host's compare (a constant or
+    # another channel in red); 0 = gl_name serves both.
+    shadow_gl_name: int = 0
+
+    def texture_for(self, shadow: bool) -> int:
+        return self.shadow_gl_name if shadow and self.shadow_gl_name else self.gl_name
+
+
+def shadow_swizzle(swizzles) -> tuple:
+    """Mask and add vectors that give a replicated compare result the view's 0/1 channels.
+
+    Gallium replicates a depth comparison to all four channels and then
+    applies the view swizzle; channel picks all see the same value, so only
+    the constant channels need work.
+    """
+    mask = tuple(0.0 if s in (_SWIZZLE_ZERO, _SWIZZLE_ONE) else 1.0 for s in swizzles)
+    add = tuple(1.0 if s == _SWIZZLE_ONE else 0.0 for s in swizzles)
+    return mask + add
 
 
 @dataclass
@@ -72,6 +101,7 @@ def make_sampler_view(res, cmd, command: str, gl_mapping, buffer_offset_alignmen
     if not base:
         log.info("sampler view of resource %d without a GL object samples as empty", res.handle)
         return SamplerView(0, False, res)
+    shadow = shadow_swizzle((cmd.swizzle_r, cmd.swizzle_g, cmd.swizzle_b, cmd.swizzle_a))
     try:
         fmt = formats.info(cmd.format)
     except formats.FormatError:
@@ -120,7 +150,7 @@ def make_sampler_view(res, cmd, command: str, gl_mapping, buffer_offset_alignmen
         # Incompatible view class or target: sample the resource as it is.
         GL.glDeleteTextures(1, [name])
         log.info("texture view of resource %d (format %s) refused by the host: %s", res.handle, fmt.name, err)
-        return SamplerView(base, False, res)
+        return SamplerView(base, False, res, shadow)
     swizzle = [enums.SWIZZLE[s] for s in (cmd.swizzle_r, cmd.swizzle_g, cmd.swizzle_b, cmd.swizzle_a)]
     format_swizzle = mapping.swizzle if mapping is not None else None
     if format_swizzle:
@@ -129,16 +159,30 @@ def make_sampler_view(res, cmd, command: str, gl_mapping, buffer_offset_alignmen
         lookup = dict(zip((GL.GL_RED, GL.GL_GREEN, GL.GL_BLUE, GL.GL_ALPHA), format_swizzle))
         swizzle = [lookup.get(s, s) for s in swizzle]
     GL.glTextureParameteriv(name, GL.GL_TEXTURE_SWIZZLE_RGBA, swizzle)
+    _set_depth_stencil_mode(name, fmt)
+    view = SamplerView(name, True, res, shadow)
+    if fmt.is_depth and swizzle[0] != GL.GL_RED:
+        # The host swizzles a compare result too; shadow lookups get their own
+        # unswizzled view and the shader applies the guest swizzle.
+        view.shadow_gl_name = int(GL.glGenTextures(1))
+        GL.glTextureView(view.shadow_gl_name, target, base, internal, first_level,
+                         last_level - first_level + 1, first_layer, last_layer - first_layer + 1)
+        _set_depth_stencil_mode(view.shadow_gl_name, fmt)
+    return view
+
+
+def _set_depth_stencil_mode(name: int, fmt) -> None:
     if fmt.is_depth and fmt.is_stencil:
         GL.glTextureParameteri(name, GL.GL_DEPTH_STENCIL_TEXTURE_MODE, GL.GL_DEPTH_COMPONENT)
     elif fmt.is_stencil and not fmt.is_depth:
         GL.glTextureParameteri(name, GL.GL_DEPTH_STENCIL_TEXTURE_MODE, GL.GL_STENCIL_INDEX)
-    return SamplerView(name, True, res)
 
 
 def release(view_or_state) -> None:
     if isinstance(view_or_state, SamplerView):
         if view_or_state.owned and view_or_state.gl_name:
             GL.glDeleteTextures(1, [view_or_state.gl_name])
+        if view_or_state.shadow_gl_name:
+            GL.glDeleteTextures(1, [view_or_state.shadow_gl_name])
     elif isinstance(view_or_state, SamplerState):
         GL.glDeleteSamplers(1, [view_or_state.gl_name])

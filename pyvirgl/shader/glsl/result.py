@@ -48,6 +48,8 @@ DRIVER_UNIFORMS = {
     "clip_planes": "vec4[8]: the rasterizer's user clip planes (set_clip_state)",
     "fb_height": "float: height of the bound framebuffer (lower-left gl_FragCoord origin)",
     "alpha_ref": "float: the depth-stencil-alpha state's alpha reference value",
+    "shadow_swizzle_<n>": "vec4[2]: for shadow lookups through sampler view n, the mask and add vectors "
+                          "that apply the view's constant (0/1) channels to the compare result",
 }
 
 

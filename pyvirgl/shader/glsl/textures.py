@@ -255,6 +255,20 @@ def emit(em, inst: ir.Instruction) -> None:
     else:
         raise ShaderError(f"{name} is not supported")
     if target.shadow:
-        _store(em, inst, f"vec4({call})", F)
+        _store(em, inst, _shadow_result(em, samp_op, call), F)
     else:
         _store(em, inst, call, lane)
+
+
+def _shadow_result(em, samp_op: ir.SrcOperand, call: str) -> str:
+    """The compare result replicated to four channels, then the view's 0/1 channels applied.
+
+    The view's swizzle is draw state (DEPTH_TEXTURE_MODE in the compatibility
+    profile), so it arrives in a driver uniform rather than in the key: one
+    program serves every view.
+    """
+    if samp_op.indirect is not None:
+        # An array of shadow samplers: no per-view uniform to index by.
+        return f"vec4({call})"
+    swz = em.driver_uniform(f"shadow_swizzle_{samp_op.index}", "vec4", 2)
+    return f"(vec4({call}) * {swz}[0] + {swz}[1])"

@@ -5,6 +5,8 @@ layout(location = 0) out vec4 fs_color0;
 layout(std140) uniform fs_cb0 { uvec4 fs_c0[1]; };
 uniform samplerCubeArrayShadow fs_samp0;
 uniform samplerCubeArrayShadow fs_samp1;
+uniform vec4 fs_drv_shadow_swizzle_0[2];
+uniform vec4 fs_drv_shadow_swizzle_1[2];
 vec4 t0 = vec4(0.0);
 vec4 t1 = vec4(0.0);
 vec4 t2 = vec4(0.0);
@@ -23,9 +25,9 @@ void main()
 {
     t0.xy = (uintBitsToFloat(fs_c0[0].xx) + vec2((-0.05000000074505806), 0.05000000074505806));
     t1.x = t0.x;
-    t2.x = vec4(texture(fs_samp0, fs_in_texcoord0.d.xyzw, t1.x)).x;
+    t2.x = (vec4(texture(fs_samp0, fs_in_texcoord0.d.xyzw, t1.x)) * fs_drv_shadow_swizzle_0[0] + fs_drv_shadow_swizzle_0[1]).x;
     t3.x = t0.y;
-    t4.x = vec4(texture(fs_samp1, fs_in_texcoord0.d.xyzw, t3.x)).x;
+    t4.x = (vec4(texture(fs_samp1, fs_in_texcoord0.d.xyzw, t3.x)) * fs_drv_shadow_swizzle_1[0] + fs_drv_shadow_swizzle_1[1]).x;
     t5.x = (t2.x * t4.x);
     o0 = t5.xxxx;
     pyv_store_outputs();

@@ -5,6 +5,8 @@ layout(location = 0) out vec4 fs_color0;
 layout(std140) uniform fs_cb0 { uvec4 fs_c0[1]; };
 uniform samplerCubeShadow fs_samp0;
 uniform samplerCubeShadow fs_samp1;
+uniform vec4 fs_drv_shadow_swizzle_0[2];
+uniform vec4 fs_drv_shadow_swizzle_1[2];
 vec4 t0 = vec4(0.0);
 vec4 t1 = vec4(0.0);
 vec4 t2 = vec4(0.0);
@@ -22,8 +24,8 @@ void main()
 {
     t0 = (fs_in_texcoord0.d.xyzw + vec4((-0.0), (-0.0), (-0.0), (-0.05000000074505806)));
     t1 = (fs_in_texcoord0.d.xyzw + vec4(0.0, 0.0, 0.0, 0.05000000074505806));
-    t2.x = vec4(texture(fs_samp0, t0.xyzw, uintBitsToFloat(fs_c0[0].x))).x;
-    t3.x = vec4(texture(fs_samp1, t1.xyzw, uintBitsToFloat(fs_c0[0].x))).x;
+    t2.x = (vec4(texture(fs_samp0, t0.xyzw, uintBitsToFloat(fs_c0[0].x))) * fs_drv_shadow_swizzle_0[0] + fs_drv_shadow_swizzle_0[1]).x;
+    t3.x = (vec4(texture(fs_samp1, t1.xyzw, uintBitsToFloat(fs_c0[0].x))) * fs_drv_shadow_swizzle_1[0] + fs_drv_shadow_swizzle_1[1]).x;
     t4.x = (t2.x * t3.x);
     o0 = t4.xxxx;
     pyv_store_outputs();
