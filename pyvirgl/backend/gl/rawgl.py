@@ -13,6 +13,7 @@ command that caused them rather than leaking into a later checked call.
 from __future__ import annotations
 
 import ctypes
+import os
 
 from OpenGL import EGL
 from OpenGL.error import GLError
@@ -53,6 +54,25 @@ _PROTOTYPES = {
 }
 
 
+# PYVIRGL_GL_DEBUG=1: check errors after every raw call, so a GLError names
+# the call that failed rather than the draw it was part of. For diagnosis only.
+_CHECK_EACH_CALL = os.environ.get("PYVIRGL_GL_DEBUG") == "1"
+
+
+def _checked(fn, get_error):
+    name = fn.__name__
+
+    def call(*args):
+        result = fn(*args)
+        err = get_error()
+        if err:
+            raise GLError(err=err, description=f"{name}{args}")
+        return result
+
+    call.__name__ = name
+    return call
+
+
 class _RawGL:
     """Attribute access resolves (once) and caches the raw function."""
 
@@ -68,6 +88,8 @@ class _RawGL:
             address = ctypes.cast(address, ctypes.c_void_p).value
         fn = ctypes.CFUNCTYPE(restype, *argtypes)(address)
         fn.__name__ = name
+        if _CHECK_EACH_CALL and name != "glGetError":
+            fn = _checked(fn, self.glGetError)
         setattr(self, name, fn)
         return fn
 
