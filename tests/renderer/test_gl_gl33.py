@@ -8,6 +8,7 @@ driver would and checks the pixels that only the feature can produce.
 from __future__ import annotations
 
 import struct
+import warnings
 
 import numpy as np
 import pytest
@@ -250,3 +251,62 @@ def test_facing_follows_mesa_conventions_for_fbos_and_windows(renderer, window, 
     draw(enc)
     submit(renderer, enc)
     assert (read_back(renderer, 1, W, H) == (GREEN if drawn else CLEAR)).all()
+
+
+# IN[1] is fetched as integers (an R32G32B32A32_SINT/UINT element): the
+# shader converts it with I2F/U2F, as Mesa does for ivec4/uvec4 attributes.
+VS_INTEGER_ATTRIB = """VERT
+DCL IN[0]
+DCL IN[1]
+DCL OUT[0], POSITION
+DCL OUT[1], GENERIC[0]
+DCL TEMP[0]
+IMM[0] FLT32 {    0.1000,     0.0000,     0.0000,     0.0000}
+  0: MOV OUT[0], IN[0]
+  1: {convert} TEMP[0], IN[1]
+  2: MUL OUT[1], TEMP[0], IMM[0].xxxx
+  3: END
+"""
+
+FS_GENERIC_COLOUR = """FRAG
+PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1
+DCL IN[0], GENERIC[0], PERSPECTIVE
+DCL OUT[0], COLOR
+  0: MOV OUT[0], IN[0]
+  1: END
+"""
+
+
+@pytest.mark.parametrize("fmt, convert, values", [
+    (VirglFormat.R32G32B32A32_SINT, "I2F", (0, 10, 0, 10)),
+    (VirglFormat.R32G32B32A32_UINT, "U2F", (0, 10, 0, 10)),
+    (VirglFormat.R16G16B16A16_SINT, "I2F", (0, 10, 0, 10)),
+])
+def test_integer_vertex_attributes_reach_the_shader_as_integers(renderer, fmt, convert, values):
+    from pyvirgl.decode import VertexBufferBinding, VertexElement
+
+    enc = cleared_scene(renderer, fs=FS_GENERIC_COLOUR)
+    enc.create_shader(handle=940, stage=0, text=VS_INTEGER_ATTRIB.replace("{convert}", convert))
+    enc.bind_shader(handle=940, shader_type=0)
+    packed = struct.pack("<4h" if fmt == VirglFormat.R16G16B16A16_SINT else "<4i", *values)
+    make_buffer(renderer, 5, len(packed), data=packed)
+    enc.create_vertex_elements(handle=941, elements=(
+        VertexElement(0, 0, 0, VirglFormat.R32G32B32A32_FLOAT),
+        VertexElement(0, 1, 1, fmt)))     # one value for the whole instance
+    enc.bind_object(ObjectType.VERTEX_ELEMENTS, 941)
+    enc.set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 2), VertexBufferBinding(0, 0, 5)))
+    draw(enc)
+    submit(renderer, enc)
+    assert (read_back(renderer, 1, W, H) == GREEN).all()
+    # llvmpipe happens to pass integer bits through a float input too; GL
+    # leaves that undefined, so check the program declares an integer input.
+    from OpenGL import GL
+    program = GL.glGetIntegerv(GL.GL_CURRENT_PROGRAM)
+    types = {}
+    for i in range(GL.glGetProgramiv(program, GL.GL_ACTIVE_ATTRIBUTES)):
+        with warnings.catch_warnings():   # PyOpenGL's own use of numpy's tostring()
+            warnings.simplefilter("ignore", DeprecationWarning)
+            name, _size, gl_type = GL.glGetActiveAttrib(program, i)
+        types[GL.glGetAttribLocation(program, name)] = gl_type
+    expected = GL.GL_UNSIGNED_INT_VEC4 if convert == "U2F" else GL.GL_INT_VEC4
+    assert types[1] == expected and types[0] == GL.GL_FLOAT_VEC4

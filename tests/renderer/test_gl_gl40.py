@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from pyvirgl.errors import GuestError
 from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.formats import VirglFormat
 from pyvirgl.protocol.types import Box, ResourceTemplate
@@ -209,3 +210,53 @@ def test_viewport_array_index_from_the_geometry_shader(renderer):
     px = read_back(renderer, 1, W, H)
     assert (px[:, : W // 2] == CLEAR).all()
     assert (px[:, W // 2:] == GREEN).all()
+
+
+GS_POINTS_IN = """GEOM
+PROPERTY GS_INPUT_PRIMITIVE POINTS
+PROPERTY GS_OUTPUT_PRIMITIVE POINTS
+PROPERTY GS_MAX_OUTPUT_VERTICES 1
+PROPERTY GS_INVOCATIONS 1
+DCL IN[][0], POSITION
+DCL OUT[0], POSITION
+IMM[0] UINT32 {0, 0, 0, 0}
+  0: MOV OUT[0], IN[0][0]
+  1: EMIT IMM[0].xxxx
+  2: END
+"""
+
+TRIANGLES, POINTS = 4, 0
+
+
+def _bind_tess(enc):
+    enc.create_shader(handle=960, stage=4, text=TES_SHIFT_RIGHT)
+    enc.bind_shader(handle=960, shader_type=4)
+
+
+def _bind_points_gs(enc):
+    enc.create_shader(handle=950, stage=2, text=GS_POINTS_IN)
+    enc.bind_shader(handle=950, shader_type=2)
+
+
+@pytest.mark.parametrize("bind, mode, reason", [
+    (None, PATCHES, "patches need a tessellation evaluation shader"),
+    (_bind_tess, TRIANGLES, "tessellation shaders draw patches only"),
+    (_bind_points_gs, TRIANGLES, "geometry shader takes points"),
+    (lambda enc: (_bind_tess(enc), _bind_points_gs(enc)), PATCHES, "geometry shader takes points"),
+])
+def test_draw_modes_the_bound_stages_cannot_take_fail_the_context(renderer, bind, mode, reason):
+    # GL refuses such draws with GL_INVALID_OPERATION; pyvirgl names the guest's mistake instead.
+    enc = scene(renderer)
+    if bind is not None:
+        bind(enc)
+    draw(enc, mode=mode, vertices_per_patch=3 if mode == PATCHES else 0)
+    with pytest.raises(GuestError, match=f"DRAW_VBO.*{reason}"):
+        renderer.submit(CTX, bytes(enc))
+    assert renderer.contexts[CTX].failed
+
+
+def test_points_reach_a_geometry_shader_that_takes_points(renderer):
+    enc = scene(renderer)
+    _bind_points_gs(enc)
+    draw(enc, mode=POINTS, count=1)
+    submit(renderer, enc)

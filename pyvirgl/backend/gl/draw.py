@@ -24,6 +24,7 @@ log = logging.getLogger("pyvirgl.gl.draw")
 
 COMMAND = "DRAW_VBO"
 _INDEX_TYPES = {1: GL.GL_UNSIGNED_BYTE, 2: GL.GL_UNSIGNED_SHORT, 4: GL.GL_UNSIGNED_INT}
+_SIGNED_INTEGER_TYPES = {GL.GL_BYTE, GL.GL_SHORT, GL.GL_INT}
 _SRC1_FACTORS = {BlendFactor.SRC1_COLOR, BlendFactor.SRC1_ALPHA, BlendFactor.INV_SRC1_COLOR,
                  BlendFactor.INV_SRC1_ALPHA}
 _STAGE_ORDER = (0, 3, 4, 2, 1)  # VS, TCS, TES, GS, FS: producers before consumers
@@ -34,6 +35,25 @@ _SHADOW_SWIZZLE = "shadow_swizzle_"   # driver uniform purpose prefix; the sampl
 
 def _cbuf_type(fmt: formats.FormatInfo) -> str:
     return {"uint": COLOR_UINT, "sint": COLOR_INT}.get(fmt.kind, COLOR_FLOAT)
+
+
+def _vertex_input_types(sub) -> tuple[str, ...]:
+    """Per attribute: "int"/"uint" where the vertex element format is fetched as integers.
+
+    glVertexArrayAttribIFormat attributes must meet ivec/uvec shader inputs;
+    read through a float input their values are undefined.
+    """
+    ve = sub.objects[ObjectType.VERTEX_ELEMENTS].get(sub.vertex_elements)
+    if ve is None:
+        return ()
+    types = []
+    for el in ve.elements:
+        fmt = vertex_attrib_format(el.src_format)
+        if fmt is None or not fmt.integer:
+            types.append("float")
+        else:
+            types.append("int" if fmt.gl_type in _SIGNED_INTEGER_TYPES else "uint")
+    return tuple(types) if "int" in types or "uint" in types else ()
 
 
 class DrawContext:
@@ -95,6 +115,7 @@ class DrawContext:
                 cbuf_types=cbuf_types if stage == 1 else (),
                 dual_src_blend=dual and stage == 1,
                 prev_stage_outputs=prev_outputs if stage != 0 else None,
+                vertex_input_types=_vertex_input_types(sub) if stage == 0 else (),
                 stream_outputs=so,
             )
             t = self.programs.translate(obj, key)
@@ -116,8 +137,9 @@ class DrawContext:
         blend = objects[ObjectType.BLEND].get(sub.blend)
         dsa = objects[ObjectType.DSA].get(sub.dsa)   # the alpha test is compiled in
         cbufs = tuple(map(objects[ObjectType.SURFACE].get, sub.cbufs))
-        held = (shader_objs, rs, blend, dsa, cbufs)
-        key = (*map(id, shader_objs), id(rs), id(blend), id(dsa), *map(id, cbufs))
+        ve = objects[ObjectType.VERTEX_ELEMENTS].get(sub.vertex_elements)   # integer attributes
+        held = (shader_objs, rs, blend, dsa, cbufs, ve)
+        key = (*map(id, shader_objs), id(rs), id(blend), id(dsa), id(ve), *map(id, cbufs))
         found = self._program_memo.get(key)
         # The program cache may have evicted (and deleted) it since.
         if found is not None and not found[1].deleted:
@@ -144,6 +166,9 @@ class DrawContext:
         program = self._program(sub)
         if program is None:
             return
+        refused = program.mode_errors.get(cmd.mode)
+        if refused is not None:
+            raise GuestError(COMMAND, refused)
         width, height = framebuffer.bind_framebuffer(sub)
         gl.glUseProgram(program.name)
         self._apply_state(sub, state)

@@ -52,6 +52,45 @@ class LinkedProgram:
     sampler_units: list      # per stage: [(unit, SamplerBinding)]
     driver_uniforms: dict    # (stage, purpose) -> location
     deleted: bool = False    # set when the cache evicts it and deletes the GL program
+    # Gallium primitive types this program can draw -> None, or the reason it cannot.
+    # GL answers a mismatch with GL_INVALID_OPERATION at draw time; we name it first.
+    mode_errors: dict = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.mode_errors = draw_mode_errors(self.stages)
+
+
+# Gallium PIPE_PRIM_* -> the primitive class a geometry shader must take for it.
+_GS_INPUT_FOR_MODE = {
+    0: "points", 1: "lines", 2: "lines", 3: "lines", 4: "triangles", 5: "triangles", 6: "triangles",
+    10: "lines_adjacency", 11: "lines_adjacency", 12: "triangles_adjacency", 13: "triangles_adjacency",
+}
+PIPE_PRIM_PATCHES = 14
+
+
+def draw_mode_errors(stages) -> dict:
+    """For each draw mode the bound stages refuse, why (the GL draw-time rules)."""
+    def get(i):
+        return stages[i] if i < len(stages) else None
+    gs, tcs, tes = get(2), get(3), get(4)
+    errors = {}
+    for mode in range(PIPE_PRIM_PATCHES + 1):
+        if tes is not None or tcs is not None:
+            if mode != PIPE_PRIM_PATCHES:
+                errors[mode] = "tessellation shaders draw patches only"
+                continue
+            if tes is None:
+                errors[mode] = "patches need a tessellation evaluation shader"
+                continue
+            arriving = tes.primitive
+        elif mode == PIPE_PRIM_PATCHES:
+            errors[mode] = "patches need a tessellation evaluation shader"
+            continue
+        else:
+            arriving = _GS_INPUT_FOR_MODE.get(mode)
+        if gs is not None and gs.primitive != arriving:
+            errors[mode] = f"the geometry shader takes {gs.primitive}, the draw gives {arriving}"
+    return errors
 
 
 # `pyvirgl serve --dump-shaders DIR` sets this: every guest shader's TGSI and

@@ -665,8 +665,19 @@ class Emitter:
             output_registers=tuple(m["output_registers"]),
             driver_uniforms=tuple(m["driver_uniforms"]),
             writes_depth=self.writes_depth, uses_discard=self.uses_discard, local_size=local,
-            xfb_varyings=tuple(self.xfb_varyings),
+            xfb_varyings=tuple(self.xfb_varyings), primitive=self.primitive_class(),
         )
+
+    def primitive_class(self) -> str | None:
+        sh = self.shader
+        if self.stage == "geometry":
+            return interface.INPUT_PRIMITIVES.get(sh.property(Property.GS_INPUT_PRIMITIVE, 4))
+        if self.stage == "tess_eval":
+            if sh.property(Property.TES_POINT_MODE, 0):
+                return "points"
+            return "lines" if interface.TES_PRIMITIVES.get(sh.property(Property.TES_PRIM_MODE, 4)) == "isolines" \
+                else "triangles"
+        return None
 
     def local_size(self) -> tuple[int, int, int]:
         sh = self.shader

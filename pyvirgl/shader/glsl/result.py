@@ -135,6 +135,10 @@ class TranslatedShader:
     # Names for glTransformFeedbackVaryings(GL_INTERLEAVED_ATTRIBS), with gl_SkipComponents*
     # for gaps and gl_NextBuffer between buffers.
     xfb_varyings: tuple[str, ...] = ()
+    # The primitive class a geometry shader takes ("points", "lines", "lines_adjacency",
+    # "triangles", "triangles_adjacency") or a tessellation evaluation shader makes
+    # ("points", "lines", "triangles"); None for other stages. Draws must agree with it.
+    primitive: str | None = None
 
     def driver_uniform(self, purpose: str) -> str | None:
         return dict(self.driver_uniforms).get(purpose)
