@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from OpenGL import GL
 
-from pyvirgl.backend.gl import names
+from pyvirgl.backend.gl import blit_shader, names
 from pyvirgl.backend.gl.framebuffer import HostLimitation
+from pyvirgl.backend.gl.storage import gl_mapping
+from pyvirgl.errors import GuestError
 from pyvirgl.protocol import formats
 from pyvirgl.protocol.types import Box
 
@@ -18,6 +20,7 @@ class Blitter:
     def __init__(self) -> None:
         self._read_fbo = 0
         self._draw_fbo = 0
+        self._shader = blit_shader.ShaderBlitter()
 
     def _fbos(self) -> tuple[int, int]:
         if not self._read_fbo:
@@ -47,6 +50,18 @@ class Blitter:
             mask |= GL.GL_STENCIL_BUFFER_BIT
         if not mask:
             return
+        try:
+            src_view, dst_view = formats.info(cmd.src.format), formats.info(cmd.dst.format)
+        except formats.FormatError as err:
+            raise GuestError(COMMAND, str(err)) from None
+        if mask & GL.GL_COLOR_BUFFER_BIT and blit_shader.needs_shader(src, dst, src_view, dst_view, gl_mapping):
+            try:
+                self._shader.blit(cmd, src, dst, src_view, dst_view, gl_mapping)
+            finally:
+                state.invalidate()
+            mask &= ~GL.GL_COLOR_BUFFER_BIT
+            if not mask:
+                return
         read_fbo, draw_fbo = self._fbos()
         depth = max(abs(cmd.src.depth), 1)
         state.prepare_for_clear()  # blits, like clears, ignore masks
@@ -55,6 +70,8 @@ class Blitter:
             GL.glScissor(cmd.scissor_minx, cmd.scissor_miny, cmd.scissor_maxx - cmd.scissor_minx,
                          cmd.scissor_maxy - cmd.scissor_miny)
         filt = GL.GL_LINEAR if cmd.filter and mask == GL.GL_COLOR_BUFFER_BIT else GL.GL_NEAREST
+        # Gallium encodes to sRGB exactly when the destination view format is sRGB.
+        (GL.glEnable if dst_view.is_srgb else GL.glDisable)(GL.GL_FRAMEBUFFER_SRGB)
         for layer in range(depth):
             self._attach(read_fbo, src, src_tex, cmd.src.level, cmd.src.z + layer, src_fmt, mask)
             self._attach(draw_fbo, dst, dst_tex, cmd.dst.level, cmd.dst.z + layer, dst_fmt, mask)
@@ -93,6 +110,7 @@ class Blitter:
             raise HostLimitation(f"blit {fmt.name} level {level}: framebuffer incomplete ({status:#x})")
 
     def release(self) -> None:
+        self._shader.release()
         if self._read_fbo:
             GL.glDeleteFramebuffers(2, [self._read_fbo, self._draw_fbo])
             self._read_fbo = self._draw_fbo = 0
