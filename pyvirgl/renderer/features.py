@@ -38,6 +38,9 @@ BOOL_CAPS: frozenset[str] = frozenset({
     "has_tessellation_shaders", "has_fp64", "has_sample_shading", "cube_map_array", "texture_query_lod",
     # DDX_FINE/DDY_FINE and the coarse forms: shader/glsl/alu.py (dFdxFine...).
     "derivative_control",
+    # CLIPDIST slots past NUM_CLIPDIST_ENABLED become gl_CullDistance (shader/glsl/io.py;
+    # tests/renderer/test_gl_gl40.py culls with them).
+    "has_cull",
 })
 
 # Stream-output buffers the executor binds (streamout.py), at most the host's.
@@ -105,6 +108,7 @@ UBO_SLOTS_PER_STAGE = 15
 # Bool caps that also need a host extension: the executor sets the state
 # through it, so without it the guest must not be told.
 HOST_EXTENSION_FOR = {
+    "has_cull": "GL_ARB_cull_distance",
     "seamless_cube_map": "GL_ARB_seamless_cubemap_per_texture",
     "seamless_cube_map_per_texture": "GL_ARB_seamless_cubemap_per_texture",
 }

@@ -260,3 +260,25 @@ def test_points_reach_a_geometry_shader_that_takes_points(renderer):
     _bind_points_gs(enc)
     draw(enc, mode=POINTS, count=1)
     submit(renderer, enc)
+
+
+VS_CULL = """VERT
+PROPERTY NUM_CULLDIST_ENABLED 1
+DCL IN[0]
+DCL OUT[0], POSITION
+DCL OUT[1], CLIPDIST[0]
+IMM[0] FLT32 {{ {distance:.4f},     0.0000,     0.0000,     0.0000}}
+  0: MOV OUT[0], IN[0]
+  1: MOV OUT[1].x, IMM[0].xxxx
+  2: END
+"""
+
+
+@pytest.mark.parametrize("distance, drawn", [(-1.0, False), (1.0, True)])
+def test_cull_distance_negative_at_every_vertex_drops_the_primitive(renderer, distance, drawn):
+    enc = scene(renderer)
+    enc.create_shader(handle=970, stage=0, text=VS_CULL.format(distance=distance))
+    enc.bind_shader(handle=970, shader_type=0)
+    draw(enc)
+    submit(renderer, enc)
+    assert (read_back(renderer, 1, W, H) == (GREEN if drawn else CLEAR)).all()
