@@ -123,7 +123,8 @@ def test_texture_buffer_texels_are_fetched_from_the_view_range(renderer):
     make_buffer(renderer, 3, 28, bind=VirglBind.SAMPLER_VIEW,
                 data=bytes([255, 0, 0, 255] * 5 + [0, 255, 0, 255] + [255, 0, 0, 255]))
     enc.create_sampler_view(handle=30, res_handle=3, format=VirglFormat.R8G8B8A8_UNORM,
-                            target=TextureTarget.BUFFER, val0=4, val1=6)
+                            target=TextureTarget.BUFFER, val0=4, val1=6,
+                            swizzle_r=0, swizzle_g=1, swizzle_b=2, swizzle_a=3)
     enc.set_sampler_views(shader_type=1, start_slot=0, handles=(30,))
     draw(enc)
     submit(renderer, enc)
@@ -310,3 +311,42 @@ def test_integer_vertex_attributes_reach_the_shader_as_integers(renderer, fmt, c
         types[GL.glGetAttribLocation(program, name)] = gl_type
     expected = GL.GL_UNSIGNED_INT_VEC4 if convert == "U2F" else GL.GL_INT_VEC4
     assert types[1] == expected and types[0] == GL.GL_FLOAT_VEC4
+
+
+def _fetch_buffer_fs(kind: str) -> str:
+    return f"""FRAG
+PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1
+DCL OUT[0], COLOR
+DCL SAMP[0]
+DCL SVIEW[0], BUFFER, {kind}
+DCL TEMP[0]
+IMM[0] INT32 {{0, 0, 0, 0}}
+IMM[1] FLT32 {{0x3b808081, 0x3b808081, 0x3b808081, 0x3b808081}}
+  0: TXF TEMP[0], IMM[0].xxxx, SAMP[0], BUFFER
+  1: {"MOV OUT[0], TEMP[0]" if kind == "FLOAT" else "U2F TEMP[0], TEMP[0]"}
+  2: {"END" if kind == "FLOAT" else "MUL OUT[0], TEMP[0], IMM[1]"}
+{"" if kind == "FLOAT" else "  3: END"}
+"""
+
+
+@pytest.mark.parametrize("fmt, kind, texel, swizzle, expected", [
+    # Legacy formats the host keeps in a red texture: the format's layout applies.
+    (VirglFormat.A8_UNORM, "FLOAT", [200], (0, 1, 2, 3), [0, 0, 0, 200]),
+    (VirglFormat.L8_UNORM, "FLOAT", [200], (0, 1, 2, 3), [200, 200, 200, 255]),
+    (VirglFormat.I8_UNORM, "FLOAT", [200], (0, 1, 2, 3), [200, 200, 200, 200]),
+    (VirglFormat.L8A8_UNORM, "FLOAT", [200, 100], (0, 1, 2, 3), [200, 200, 200, 100]),
+    (VirglFormat.A8_UINT, "UINT", [255], (0, 1, 2, 3), [0, 0, 0, 255]),
+    # And the view's own swizzle on a plain format: (B, ONE, ZERO, R).
+    (VirglFormat.R8G8B8A8_UNORM, "FLOAT", [10, 20, 30, 40], (2, 5, 4, 0), [30, 255, 0, 10]),
+])
+def test_buffer_texel_fetch_reads_through_the_format_layout_and_view_swizzle(
+        renderer, fmt, kind, texel, swizzle, expected):
+    enc = cleared_scene(renderer, fs=_fetch_buffer_fs(kind))
+    make_buffer(renderer, 3, 16, bind=VirglBind.SAMPLER_VIEW, data=bytes(texel).ljust(16, b"\0"))
+    enc.create_sampler_view(handle=30, res_handle=3, format=fmt, target=TextureTarget.BUFFER, val0=0, val1=0,
+                            swizzle_r=swizzle[0], swizzle_g=swizzle[1], swizzle_b=swizzle[2], swizzle_a=swizzle[3])
+    enc.set_sampler_views(shader_type=1, start_slot=0, handles=(30,))
+    draw(enc)
+    submit(renderer, enc)
+    r, g, b, a = expected
+    assert (read_back(renderer, 1, W, H) == [b, g, r, a]).all()

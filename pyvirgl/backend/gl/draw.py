@@ -10,7 +10,7 @@ from OpenGL import GL
 
 from pyvirgl.backend.gl import enums, framebuffer, indirect, names, shader_resources, streamout
 from pyvirgl.backend.gl.rawgl import check_errors, gl
-from pyvirgl.backend.gl.textures import IDENTITY_SHADOW_SWIZZLE
+from pyvirgl.backend.gl.textures import IDENTITY_BUFFER_SWIZZLE, IDENTITY_SHADOW_SWIZZLE
 from pyvirgl.backend.gl.programs import (
     SAMPLER_UNITS_PER_STAGE, SSBO_SLOTS_PER_STAGE, UBO_SLOTS_PER_STAGE, HostCompileError, ProgramCache,
 )
@@ -31,6 +31,14 @@ _STAGE_ORDER = (0, 3, 4, 2, 1)  # VS, TCS, TES, GS, FS: producers before consume
 _MAX_PROGRAM_MEMO = 256
 _DISABLED = ("disabled",)   # a VAO attribute slot we switched off
 _SHADOW_SWIZZLE = "shadow_swizzle_"   # driver uniform purpose prefix; the sampler view index follows
+_BUFFER_SWIZZLE = "buffer_swizzle_"   # likewise, for buffer views
+
+
+def _view_of(sub, stage: int, index: str):
+    """The sampler view bound at `index` (a driver uniform's suffix) of a stage, or None."""
+    handles = sub.sampler_views[stage]
+    i = int(index)
+    return sub.objects[ObjectType.SAMPLER_VIEW].get(handles[i]) if i < len(handles) else None
 
 
 def _cbuf_type(fmt: formats.FormatInfo) -> str:
@@ -308,10 +316,11 @@ class DrawContext:
                 dsa = sub.objects[ObjectType.DSA].get(sub.dsa)
                 value = float(dsa.alpha_ref) if dsa is not None else 0.0
             elif purpose.startswith(_SHADOW_SWIZZLE):
-                index = int(purpose[len(_SHADOW_SWIZZLE):])
-                handles = sub.sampler_views[stage]
-                view = sub.objects[ObjectType.SAMPLER_VIEW].get(handles[index]) if index < len(handles) else None
+                view = _view_of(sub, stage, purpose[len(_SHADOW_SWIZZLE):])
                 value = view.shadow_swizzle if view is not None else IDENTITY_SHADOW_SWIZZLE
+            elif purpose.startswith(_BUFFER_SWIZZLE):
+                view = _view_of(sub, stage, purpose[len(_BUFFER_SWIZZLE):])
+                value = view.buffer_swizzle if view is not None else IDENTITY_BUFFER_SWIZZLE
             else:
                 continue
             # Uniform values live in the program object: set them when they change.
@@ -325,6 +334,9 @@ class DrawContext:
             memo[key] = (program, value)
             if isinstance(value, float):
                 gl.glUniform1f(loc, value)
+            elif purpose.startswith(_BUFFER_SWIZZLE):   # 3 ivec4
+                ints = np.ascontiguousarray(value, np.int32)
+                gl.glUniform4iv(loc, 3, ints.ctypes.data)
             else:   # clip planes (8 vec4) or a shadow swizzle (2 vec4)
                 vectors = np.ascontiguousarray(value, np.float32)
                 gl.glUniform4fv(loc, vectors.size // 4, vectors.ctypes.data)

@@ -41,6 +41,7 @@ _PROTOTYPES = {
     "glBindSampler": (None, (_u, _u)),
     "glUniform1f": (None, (_i, _f)),
     "glUniform4fv": (None, (_i, _i, _p)),
+    "glUniform4iv": (None, (_i, _i, _p)),
     "glVertexArrayAttribFormat": (None, (_u, _u, _i, _e, _b, _u)),
     "glVertexArrayAttribIFormat": (None, (_u, _u, _i, _e, _u)),
     "glVertexArrayAttribBinding": (None, (_u, _u, _u)),

@@ -20,6 +20,9 @@ log = logging.getLogger("pyvirgl.gl.textures")
 _SWIZZLE_ZERO, _SWIZZLE_ONE = 4, 5
 # A view that keeps all four channels: shadow results pass through unchanged.
 IDENTITY_SHADOW_SWIZZLE = (1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0)
+# Buffer views: (channel picks, mask, add) as three ivec4; identity reads the texel as it is.
+IDENTITY_BUFFER_SWIZZLE = (0, 1, 2, 3, 1, 1, 1, 1, 0, 0, 0, 0)
+_HOST_CHANNEL = {GL.GL_RED: 0, GL.GL_GREEN: 1, GL.GL_BLUE: 2, GL.GL_ALPHA: 3}
 
 
 @dataclass
@@ -35,9 +38,31 @@ class SamplerView:
     # the swizzle would hide the depth from the host's compare (a constant or
     # another channel in red); 0 = gl_name serves both.
     shadow_gl_name: int = 0
+    # For buffer views (GL has no swizzle for buffer textures): what the
+    # translated shader applies to each texel fetch (see buffer_swizzle()).
+    buffer_swizzle: tuple = IDENTITY_BUFFER_SWIZZLE
 
     def texture_for(self, shadow: bool) -> int:
         return self.shadow_gl_name if shadow and self.shadow_gl_name else self.gl_name
+
+
+def buffer_swizzle(swizzles, format_swizzle) -> tuple:
+    """Channel picks, mask and add that read a buffer texel as the guest's view of its format.
+
+    The view swizzle picks guest channels; the host format's own swizzle (a
+    guest alpha or luminance format kept in a red texture) says which host
+    channel, or which constant, each guest channel is.
+    """
+    picks, mask, add = [], [], []
+    for s in swizzles:
+        host = s
+        if s < 4 and format_swizzle is not None:
+            gl_value = format_swizzle[s]
+            host = _HOST_CHANNEL.get(gl_value, _SWIZZLE_ONE if gl_value == GL.GL_ONE else _SWIZZLE_ZERO)
+        picks.append(host if host < 4 else 0)
+        mask.append(1 if host < 4 else 0)
+        add.append(1 if host == _SWIZZLE_ONE else 0)
+    return tuple(picks + mask + add)
 
 
 def shadow_swizzle(swizzles) -> tuple:
@@ -124,7 +149,10 @@ def make_sampler_view(res, cmd, command: str, gl_mapping, buffer_offset_alignmen
         except GLError:   # e.g. a depth format: GL has no buffer textures of it
             GL.glDeleteTextures(1, [name])
             raise GuestError(command, f"format {fmt.name} cannot view a buffer on this host") from None
-        return SamplerView(name, True, res)
+        view = SamplerView(name, True, res)
+        view.buffer_swizzle = buffer_swizzle((cmd.swizzle_r, cmd.swizzle_g, cmd.swizzle_b, cmd.swizzle_a),
+                                             mapping.swizzle)
+        return view
     t = res.template
     first_level, last_level = cmd.first_level, cmd.last_level
     if first_level > last_level or last_level > t.last_level:

@@ -50,6 +50,8 @@ DRIVER_UNIFORMS = {
     "alpha_ref": "float: the depth-stencil-alpha state's alpha reference value",
     "shadow_swizzle_<n>": "vec4[2]: for shadow lookups through sampler view n, the mask and add vectors "
                           "that apply the view's constant (0/1) channels to the compare result",
+    "buffer_swizzle_<n>": "ivec4[3]: for texel fetches from buffer view n, the channel picks, mask and "
+                          "add that give the guest's swizzle and format layout (GL buffer textures have none)",
 }
 
 

@@ -187,7 +187,10 @@ def emit(em, inst: ir.Instruction) -> None:
         if off is not None and texture not in (Texture.BUFFER, Texture._2D_MSAA, Texture._2D_ARRAY_MSAA):
             fn = "texelFetchOffset"
             args.append(off)
-        _store(em, inst, f"{fn}({', '.join(args)})", lane)
+        call = f"{fn}({', '.join(args)})"
+        if texture == Texture.BUFFER:
+            call = _buffer_swizzled(em, samp_op, call, lane)
+        _store(em, inst, call, lane)
         return
     if name == "TG4":
         em.features.need("texture_gather")
@@ -258,6 +261,26 @@ def emit(em, inst: ir.Instruction) -> None:
         _store(em, inst, _shadow_result(em, samp_op, call), F)
     else:
         _store(em, inst, call, lane)
+
+
+def _buffer_swizzled(em, samp_op: ir.SrcOperand, call: str, lane: str) -> str:
+    """A buffer texel through the view's swizzle and the host format's channel layout.
+
+    GL has no texture swizzle for buffer textures, and formats the host keeps
+    in other channels (alpha, luminance, intensity in a red texture) must
+    still read as the guest format. The draw fills a driver uniform per
+    view: channel picks, then mask and add for the constant channels.
+    """
+    if samp_op.indirect is not None:
+        return call
+    swz = em.driver_uniform(f"buffer_swizzle_{samp_op.index}", "ivec4", 3)
+    vec = {F: "vec4", I: "ivec4", U: "uvec4"}[lane]
+    fname = f"pyv_buffer_swizzle_{vec}"
+    if fname not in em.helpers:
+        em.helpers[fname] = (f"{vec} {fname}({vec} t, ivec4 s[3])\n{{\n"
+                             f"    return {vec}(t[s[0].x], t[s[0].y], t[s[0].z], t[s[0].w]) * {vec}(s[1])"
+                             f" + {vec}(s[2]);\n}}\n")
+    return f"{fname}({call}, {swz})"
 
 
 def _shadow_result(em, samp_op: ir.SrcOperand, call: str) -> str:
