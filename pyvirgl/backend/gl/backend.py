@@ -52,7 +52,8 @@ class GLBackend:
             max_cube_size=lim("GL_MAX_CUBE_MAP_TEXTURE_SIZE"),
             max_array_layers=lim("GL_MAX_ARRAY_TEXTURE_LAYERS"),
             max_samples=lim("GL_MAX_SAMPLES"),
-            max_buffer_size=min(MAX_RESOURCE_BYTES, max(lim("GL_MAX_TEXTURE_BUFFER_SIZE"), 1 << 20)),
+            # GL limits buffer textures in texels (the caps say so), not buffers.
+            max_buffer_size=MAX_RESOURCE_BYTES,
             max_resource_bytes=MAX_RESOURCE_BYTES,
             max_total_bytes=MAX_CLIENT_BYTES,
         )
