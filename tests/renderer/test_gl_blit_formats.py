@@ -14,31 +14,14 @@ import pytest
 
 from pyvirgl.client.encoder import CommandEncoder
 from pyvirgl.decode import BlitRegion
-from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.formats import VirglFormat
 from pyvirgl.protocol.types import Box, ResourceTemplate
 from pyvirgl.protocol.virgl import ClearFlags, TextureTarget, VirglBind
-from pyvirgl.renderer.api import Renderer
 
 pytestmark = pytest.mark.gl
 
-CTX = 1
+from renderer_gl_helpers import CTX
 BIND = VirglBind.RENDER_TARGET | VirglBind.SAMPLER_VIEW
-
-
-@pytest.fixture(scope="module")
-def backend():
-    from pyvirgl.backend.gl.backend import GLBackend
-
-    return GLBackend()
-
-
-@pytest.fixture
-def renderer(backend):
-    r = Renderer(Caps(), lambda: backend)
-    r.create_context(CTX, "test")
-    yield r
-    r.destroy_context(CTX)
 
 
 def texture(r, handle, fmt, w, h, data: bytes | None = None, target=TextureTarget.TEXTURE_2D, depth=1, array=1):

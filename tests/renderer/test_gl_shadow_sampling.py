@@ -14,11 +14,9 @@ import struct
 
 import pytest
 
-from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.formats import VirglFormat
 from pyvirgl.protocol.types import Box, ResourceTemplate
 from pyvirgl.protocol.virgl import ClearFlags, ObjectType, TextureTarget, VirglBind
-from pyvirgl.renderer.api import Renderer
 from renderer_gl_helpers import CTX, colour_pipeline, draw, f32bits, make_target, read_back, start
 
 pytestmark = pytest.mark.gl
@@ -28,21 +26,6 @@ X, ZERO, ONE = 0, 4, 5          # PIPE_SWIZZLE_X / _0 / _1
 LEQUAL = 3                      # PIPE_FUNC_LEQUAL
 DEPTH = 0.5
 COMPUTE = 5
-
-
-@pytest.fixture(scope="module")
-def backend():
-    from pyvirgl.backend.gl.backend import GLBackend
-
-    return GLBackend()
-
-
-@pytest.fixture
-def renderer(backend):
-    r = Renderer(Caps(), lambda: backend)
-    r.create_context(CTX, "test")
-    yield r
-    r.destroy_context(CTX)
 
 
 def shadow_fs(ref: float) -> str:
