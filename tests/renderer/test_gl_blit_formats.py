@@ -124,3 +124,23 @@ def test_colour_write_mask_keeps_unselected_channels(renderer):
     renderer.submit(CTX, bytes(enc))
     blit(renderer, 1, VirglFormat.DXT1_RGB, 2, VirglFormat.B8G8R8A8_UNORM, 4, 4, mask=0x1)   # red only
     assert (read(renderer, 2, 4, 4, 4) == [0, 0, 255, 0]).all()
+
+
+@pytest.mark.parametrize("dst_fmt, expected", [
+    (VirglFormat.R8G8B8A8_UNORM, 51),     # decoded: the linear value that was cleared
+    (VirglFormat.R8G8B8A8_SRGB, 124),     # decoded and encoded again
+])
+def test_multisample_srgb_resolve_decodes_into_a_linear_view(renderer, dst_fmt, expected):
+    renderer.create_resource(CTX, ResourceTemplate(1, TextureTarget.TEXTURE_2D, VirglFormat.R8G8B8A8_SRGB, BIND,
+                                                   4, 4, 1, 1, 0, 4))
+    texture(renderer, 2, dst_fmt, 4, 4)
+    enc = CommandEncoder()
+    enc.create_sub_ctx(sub_ctx_id=1).set_sub_ctx(sub_ctx_id=1)
+    enc.create_surface(handle=10, res_handle=1, format=VirglFormat.R8G8B8A8_SRGB, val0=0, val1=0)
+    enc.set_framebuffer_state(zsurf_handle=0, cbuf_handles=(10,))
+    grey = struct.unpack("<I", struct.pack("<f", 0.2))[0]
+    enc.clear(buffers=ClearFlags.COLOR0, color=(grey, grey, grey, grey), depth=1.0, stencil=0)
+    renderer.submit(CTX, bytes(enc))
+    blit(renderer, 1, VirglFormat.R8G8B8A8_SRGB, 2, dst_fmt, 4, 4)
+    # Within one step: sRGB storage of 0.2 is 124, which decodes to 0.2016.
+    assert (np.abs(read(renderer, 2, 4, 4, 4)[..., :3].astype(int) - expected) <= 1).all()

@@ -70,8 +70,11 @@ class Blitter:
             GL.glScissor(cmd.scissor_minx, cmd.scissor_miny, cmd.scissor_maxx - cmd.scissor_minx,
                          cmd.scissor_maxy - cmd.scissor_miny)
         filt = GL.GL_LINEAR if cmd.filter and mask == GL.GL_COLOR_BUFFER_BIT else GL.GL_NEAREST
-        # Gallium encodes to sRGB exactly when the destination view format is sRGB.
-        (GL.glEnable if dst_view.is_srgb else GL.glDisable)(GL.GL_FRAMEBUFFER_SRGB)
+        # Gallium decodes an sRGB source view and encodes into an sRGB destination
+        # view; with GL_FRAMEBUFFER_SRGB on, the GL blit does both (a linear side is
+        # left alone), so resolves of sRGB samples average in linear space.
+        # Views that linearise an sRGB resource took the shader path unless multisampled.
+        (GL.glEnable if src_view.is_srgb or dst_view.is_srgb else GL.glDisable)(GL.GL_FRAMEBUFFER_SRGB)
         for layer in range(depth):
             self._attach(read_fbo, src, src_tex, cmd.src.level, cmd.src.z + layer, src_fmt, mask)
             self._attach(draw_fbo, dst, dst_tex, cmd.dst.level, cmd.dst.z + layer, dst_fmt, mask)
