@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pyvirgl.protocol.caps import Cap, CapV2, Caps
+from pyvirgl.protocol.caps import Cap, CapV2, Caps, formats_in_mask, mask_of
 from pyvirgl.renderer import features
 
 # The renderer string format Mesa shows as GL_RENDERER: "virgl (<ours>)".
@@ -58,7 +58,12 @@ def build_caps(host, formats: FormatSupport, *, implemented=features) -> Caps:
     # pyvirgl stores and transfers every one of them.
     caps.sampler, caps.render = list(formats.sampler), list(formats.render)
     caps.depthstencil, caps.vertexbuffer = list(formats.depthstencil), list(formats.vertexbuffer)
-    caps.supported_multisample_formats = list(formats.multisample)
+    multisample = formats_in_mask(list(formats.multisample)) if any(formats.multisample) else []
+    if caps.capability_bits & Cap.FB_NO_ATTACH and lim("GL_MAX_FRAMEBUFFER_SAMPLES") >= 2:
+        # Format 0 (NONE) stands for "no attachments": Mesa checks it before
+        # giving such framebuffers samples (framebuffer.py sets them).
+        multisample = [0, *multisample]
+    caps.supported_multisample_formats = mask_of(multisample)
     caps.supported_readback_formats = list(formats.readback)
     caps.scanout = list(formats.scanout)
 

@@ -113,3 +113,13 @@ def test_no_shader_resources_without_the_implementation():
 def test_robust_buffer_access_only_when_the_host_context_is_robust():
     assert build_caps(host(GL_CONTEXT_FLAGS=0x4), FormatSupport()).capability_bits & int(c.Cap.ROBUST_BUFFER_ACCESS)
     assert not build_caps(host(), FormatSupport()).capability_bits & int(c.Cap.ROBUST_BUFFER_ACCESS)
+
+
+def test_framebuffers_without_attachments_multisample_when_the_host_does():
+    # Mesa asks is_format_supported(PIPE_FORMAT_NONE, samples) for no-attachment
+    # framebuffers, which reads bit 0 of the multisample format mask.
+    probe = FormatSupport(multisample=tuple(c.mask_of([1])))
+    with_ms = build_caps(host(GL_MAX_FRAMEBUFFER_SAMPLES=4), probe)
+    assert c.formats_in_mask(with_ms.supported_multisample_formats) == [0, 1]
+    without = build_caps(host(GL_MAX_FRAMEBUFFER_SAMPLES=0), probe)
+    assert c.formats_in_mask(without.supported_multisample_formats) == [1]
