@@ -60,7 +60,10 @@ CAP_BITS = (Cap.TRANSFER | Cap.QBO | Cap.MEMORY_BARRIER | Cap.TEXTURE_BARRIER | 
             # target and format; executor.py copies between compressed and
             # plain formats block for block; framebuffer.py renders with no
             # attachments at SET_FRAMEBUFFER_STATE_NO_ATTACH's size.
-            | Cap.TEXTURE_VIEW | Cap.COPY_IMAGE | Cap.FB_NO_ATTACH)
+            | Cap.TEXTURE_VIEW | Cap.COPY_IMAGE | Cap.FB_NO_ATTACH
+            # executor.py SET_MIN_SAMPLES -> glMinSampleShading, state_cache.py
+            # force_persample_interp -> GL_SAMPLE_SHADING (tests/renderer/test_gl_gl40.py).
+            | Cap.SET_MIN_SAMPLES)
 
 # ROBUST_BUFFER_ACCESS is added by the caps builder only when the host
 # context really is robust (egl.py asks for one first).

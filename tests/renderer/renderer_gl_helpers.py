@@ -114,3 +114,15 @@ def draw(enc: CommandEncoder, count: int = 3, mode: int = 4, start_: int = 0, **
                   max_index=0xFFFFFFFF, count_from_so=0)
     fields.update(kw)
     enc.draw_vbo(**fields)
+
+
+def rasterizer(handle: int, **fields):
+    """A CREATE_OBJECT(RASTERIZER) command: Mesa's usual defaults, `fields` on top."""
+    import dataclasses
+
+    from pyvirgl.decode import commands as C
+    values = dict.fromkeys((f.name for f in dataclasses.fields(C.CreateRasterizer)), 0)
+    values.update(handle=handle, depth_clip=1, half_pixel_center=1, point_size=1.0, line_width=1.0,
+                  offset_units=0.0, offset_scale=0.0)
+    values.update(fields)
+    return C.CreateRasterizer(**values)

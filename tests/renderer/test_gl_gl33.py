@@ -19,7 +19,9 @@ from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.formats import VirglFormat
 from pyvirgl.protocol.virgl import BlendFactor, ClearFlags, ObjectType, TextureTarget, VirglBind
 from pyvirgl.renderer.api import Renderer
-from renderer_gl_helpers import CTX, colour_pipeline, draw, f32bits, make_buffer, make_target, read_back, start
+from renderer_gl_helpers import (
+    CTX, colour_pipeline, draw, f32bits, make_buffer, make_target, rasterizer, read_back, start,
+)
 
 pytestmark = pytest.mark.gl
 
@@ -221,17 +223,6 @@ def test_alpha_test_of_the_dsa_state_discards_failing_fragments(renderer, func, 
     assert (px == expected).all()
 
 
-def _rasterizer(handle, **fields):
-    import dataclasses
-
-    from pyvirgl.decode import commands as C
-    values = dict.fromkeys((f.name for f in dataclasses.fields(C.CreateRasterizer)), 0)
-    values.update(handle=handle, depth_clip=1, half_pixel_center=1, point_size=1.0, line_width=1.0,
-                  offset_units=0.0, offset_scale=0.0)
-    values.update(fields)
-    return C.CreateRasterizer(**values)
-
-
 CULL_FRONT, CULL_BACK = 1, 2
 
 
@@ -245,7 +236,7 @@ def test_facing_follows_mesa_conventions_for_fbos_and_windows(renderer, window, 
     from pyvirgl.decode import Viewport
 
     enc = cleared_scene(renderer)
-    enc.add(_rasterizer(70, front_ccw=int(window), cull_face=cull))
+    enc.add(rasterizer(70, front_ccw=int(window), cull_face=cull))
     enc.bind_object(ObjectType.RASTERIZER, 70)
     if window:
         enc.set_viewport_state(start_slot=0, viewports=(Viewport((W / 2, -H / 2, 0.5), (W / 2, H / 2, 0.5)),))

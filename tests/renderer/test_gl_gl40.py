@@ -3,13 +3,15 @@ tessellation (with and without a control shader), textureGather and doubles.
 """
 from __future__ import annotations
 
+import struct
+
 import pytest
 
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.formats import VirglFormat
 from pyvirgl.protocol.types import Box, ResourceTemplate
-from pyvirgl.protocol.virgl import ClearFlags, TextureTarget, VirglBind
+from pyvirgl.protocol.virgl import ClearFlags, ObjectType, TextureTarget, VirglBind
 from pyvirgl.renderer.api import Renderer
 from renderer_gl_helpers import CTX, colour_pipeline, draw, make_target, read_back, start
 
@@ -282,3 +284,40 @@ def test_cull_distance_negative_at_every_vertex_drops_the_primitive(renderer, di
     draw(enc)
     submit(renderer, enc)
     assert (read_back(renderer, 1, W, H) == (GREEN if drawn else CLEAR)).all()
+
+
+# Counts its invocations in HWATOMIC[0][0] and writes green.
+FS_COUNT = """FRAG
+DCL OUT[0], COLOR
+DCL HWATOMIC[0][0]
+DCL TEMP[0]
+IMM[0] UINT32 {0, 1, 0, 0}
+IMM[1] FLT32 {0.0, 1.0, 0.0, 1.0}
+  0: ATOMUADD TEMP[0].x, HWATOMIC[0][0], IMM[0].xxxx, IMM[0].yyyy
+  1: MOV OUT[0], IMM[1]
+  2: END
+"""
+
+
+@pytest.mark.parametrize("per_sample", [False, True])
+def test_sample_shading_runs_the_fragment_shader_once_per_sample(renderer, per_sample):
+    from pyvirgl.decode import ShaderBufferBinding
+    from renderer_gl_helpers import make_buffer, rasterizer, read_buffer
+
+    renderer.create_resource(CTX, ResourceTemplate(1, TextureTarget.TEXTURE_2D, VirglFormat.B8G8R8A8_UNORM,
+                                                   VirglBind.RENDER_TARGET, W, H, 1, 1, 0, 4))
+    make_buffer(renderer, 5, 4, bind=VirglBind.SHADER_BUFFER, data=bytes(4))
+    enc = start(10, 1)
+    colour_pipeline(enc, renderer, 2, W, H, fs=FS_COUNT)
+    enc.add(rasterizer(70, multisample=1, force_persample_interp=int(per_sample)))
+    enc.bind_object(ObjectType.RASTERIZER, 70)
+    enc.set_min_samples(min_samples=4 if per_sample else 1)
+    enc.set_atomic_buffers(start_slot=0, buffers=(ShaderBufferBinding(0, 4, 5),))
+    draw(enc)
+    enc.memory_barrier(flags=(1 << 14) - 1)
+    submit(renderer, enc)
+    invocations = struct.unpack("<I", read_buffer(renderer, 5, 4))[0]
+    if per_sample:
+        assert invocations == W * H * 4
+    else:   # once per pixel (llvmpipe adds a few along the triangle's edge)
+        assert W * H <= invocations < W * H * 2

@@ -185,6 +185,12 @@ class GLBackend:
                 if res.template.target != BUFFER:
                     raise GuestError("DRAW_VBO", f"vertex buffer {i}: resource {vb.res_handle} is not a buffer")
 
+    def set_min_samples(self, sub, min_samples: int) -> None:
+        # GL wants a fraction of the framebuffer's samples; the guest sends this
+        # again whenever the framebuffer changes, so the current one decides.
+        samples = framebuffer.sample_count(sub)
+        GL.glMinSampleShading(min(min_samples / samples, 1.0))
+
     def blit(self, ex, cmd) -> None:
         try:
             with queries.conditional(ex, ex.sub if cmd.render_condition_enable else None, "BLIT"):

@@ -373,7 +373,9 @@ def _sample_mask(ex: Executor, cmd: d.SetSampleMask) -> None:
 
 @handles(d.SetMinSamples)
 def _min_samples(ex: Executor, cmd: d.SetMinSamples) -> None:
-    ex.current("SET_MIN_SAMPLES").min_samples = cmd.min_samples
+    sub = ex.current("SET_MIN_SAMPLES")
+    sub.min_samples = cmd.min_samples
+    ex.backend.set_min_samples(sub, cmd.min_samples)
 
 
 @handles(d.SetClipState)

@@ -147,6 +147,18 @@ def _rebuild(sub, fbo: int) -> None:
     sub.fb_size = size or (0, 0)
 
 
+def sample_count(sub) -> int:
+    """Samples per pixel of the bound framebuffer (first colour buffer, else depth, else the no-attachment default)."""
+    surfaces = sub.table(ObjectType.SURFACE)
+    for handle in (*sub.cbufs, sub.zsurf):
+        surf = surfaces.get(handle) if handle else None
+        if surf is not None:
+            return getattr(surf.resource.storage, "samples", 0) or 1
+    if sub.fb_no_attach is not None:
+        return max(sub.fb_no_attach[3], 1)
+    return 1
+
+
 def _level_size(surf: Surface) -> tuple[int, int]:
     lv = surf.resource.layout.levels[surf.level]
     return lv.width, lv.height

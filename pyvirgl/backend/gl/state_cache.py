@@ -204,6 +204,8 @@ def _raster_plan(rs) -> tuple:
     if rs.point_size > 0:
         call("point_size", GL.glPointSize, rs.point_size)
     cap(GL.GL_MULTISAMPLE, rs.multisample)
+    # Per-sample shading (glMinSampleShading's fraction comes from SET_MIN_SAMPLES).
+    cap(GL.GL_SAMPLE_SHADING, rs.force_persample_interp)
     cap(GL.GL_LINE_SMOOTH, rs.line_smooth)
     if rs.line_width > 0:
         call("line_width", GL.glLineWidth, rs.line_width)
