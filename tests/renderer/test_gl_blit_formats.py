@@ -144,3 +144,40 @@ def test_multisample_srgb_resolve_decodes_into_a_linear_view(renderer, dst_fmt, 
     blit(renderer, 1, VirglFormat.R8G8B8A8_SRGB, 2, dst_fmt, 4, 4)
     # Within one step: sRGB storage of 0.2 is 124, which decodes to 0.2016.
     assert (np.abs(read(renderer, 2, 4, 4, 4)[..., :3].astype(int) - expected) <= 1).all()
+
+
+def test_rectangles_reaching_outside_are_clipped_not_refused(renderer):
+    # glBlitFramebuffer with clipped coordinates (piglit clip-and-scissor-blit):
+    # the destination's 2x2 corner inside the 4x4 target is written, nothing else.
+    texture(renderer, 1, VirglFormat.R8G8B8A8_UNORM, 4, 4, bytes([9, 8, 7, 6]) * 16)
+    texture(renderer, 2, VirglFormat.R8G8B8A8_UNORM, 4, 4)
+    enc = CommandEncoder()
+    enc.create_sub_ctx(sub_ctx_id=1).set_sub_ctx(sub_ctx_id=1)
+    enc.blit(mask=0xF, filter=0, scissor_enable=0, render_condition_enable=0, alpha_blend=0,
+             scissor_minx=0, scissor_miny=0, scissor_maxx=0, scissor_maxy=0,
+             dst=BlitRegion(2, 0, VirglFormat.R8G8B8A8_UNORM, 2, 2, 0, 4, 4, 1),
+             src=BlitRegion(1, 0, VirglFormat.R8G8B8A8_UNORM, 0, 0, 0, 4, 4, 1))
+    renderer.submit(CTX, bytes(enc))
+    assert renderer.contexts[CTX].failed is None
+    px = read(renderer, 2, 4, 4, 4)
+    assert (px[2:, 2:] == [9, 8, 7, 6]).all() and not px[:2].any() and not px[:, :2].any()
+
+
+@pytest.mark.parametrize("src_z, src_depth, reason", [(1, 1, "layers 1\\+1 outside"), (0, 1, None)])
+def test_blit_layers_must_exist(renderer, src_z, src_depth, reason):
+    from pyvirgl.errors import GuestError
+
+    texture(renderer, 1, VirglFormat.R8G8B8A8_UNORM, 4, 4)
+    texture(renderer, 2, VirglFormat.R8G8B8A8_UNORM, 4, 4)
+    enc = CommandEncoder()
+    enc.create_sub_ctx(sub_ctx_id=1).set_sub_ctx(sub_ctx_id=1)
+    enc.blit(mask=0xF, filter=0, scissor_enable=0, render_condition_enable=0, alpha_blend=0,
+             scissor_minx=0, scissor_miny=0, scissor_maxx=0, scissor_maxy=0,
+             dst=BlitRegion(2, 0, VirglFormat.R8G8B8A8_UNORM, 0, 0, 0, 4, 4, 1),
+             src=BlitRegion(1, 0, VirglFormat.R8G8B8A8_UNORM, 0, 0, src_z, 4, 4, src_depth))
+    if reason is None:
+        renderer.submit(CTX, bytes(enc))
+        assert renderer.contexts[CTX].failed is None
+    else:
+        with pytest.raises(GuestError, match=reason):
+            renderer.submit(CTX, bytes(enc))

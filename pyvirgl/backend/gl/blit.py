@@ -8,12 +8,36 @@ from pyvirgl.backend.gl.framebuffer import HostLimitation
 from pyvirgl.backend.gl.storage import gl_mapping
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol import formats
-from pyvirgl.protocol.types import Box
 
 COMMAND = "BLIT"
 PIPE_MASK_RGBA = 0xF
 PIPE_MASK_Z = 1 << 4
 PIPE_MASK_S = 1 << 5
+
+
+def _check_region(res, region) -> None:
+    """Level and layers must exist; x and y may reach outside the level.
+
+    GL's blit clips rectangles to the framebuffers (with the scale kept) and
+    the shader path draws through a viewport with clamped sampling, so a
+    rectangle partly outside reads and writes only texels that exist, which
+    is what Mesa relies on for glBlitFramebuffer with clipped coordinates.
+    Layers are attached one by one, so those are checked exactly.
+    """
+    layout = res.layout
+    if region.level >= len(layout.levels):
+        raise GuestError(COMMAND, f"level {region.level} beyond last level {len(layout.levels) - 1}")
+    layers = layout.levels[region.level].depth
+    first, count = region.z, abs(region.depth)   # the layers the copy loops visit
+    if first < 0 or first + count > layers:
+        raise GuestError(COMMAND, f"layers {first}+{count} outside level {region.level}'s {layers}")
+    for value in (region.x, region.y, region.x + region.width, region.y + region.height):
+        if abs(value) > _MAX_COORDINATE:
+            raise GuestError(COMMAND, f"blit coordinate {value} out of range")
+
+
+# GL takes int coordinates; far-out ones only ever come from a broken or hostile guest.
+_MAX_COORDINATE = 1 << 24
 
 
 class Blitter:
@@ -34,9 +58,7 @@ class Blitter:
         for region, res in ((cmd.src, src), (cmd.dst, dst)):
             if region.width == 0 or region.height == 0 or region.depth == 0:
                 return  # Gallium allows empty boxes (and negative ones for flips, handled below)
-            box = Box(min(region.x, region.x + region.width), min(region.y, region.y + region.height),
-                      region.z, abs(region.width), abs(region.height), abs(region.depth))
-            res.layout.check_box(COMMAND, region.level, box)
+            _check_region(res, region)
         src_tex, dst_tex = getattr(src.storage, "gl_name", 0), getattr(dst.storage, "gl_name", 0)
         if not src_tex or not dst_tex or src.template.target == 0 or dst.template.target == 0:
             raise HostLimitation("blit between resources that are not GL textures")
