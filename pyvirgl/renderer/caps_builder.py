@@ -50,6 +50,9 @@ def build_caps(host, formats: FormatSupport, *, implemented=features) -> Caps:
     caps.bset = frozenset(name for name in implemented.BOOL_CAPS
                           if name not in needs or host.has(needs[name]))
     caps.capability_bits = int(implemented.CAP_BITS)
+    for bit, extension in getattr(implemented, "HOST_EXTENSION_FOR_BIT", {}).items():
+        if not host.has(extension):
+            caps.capability_bits &= ~int(bit)
     if lim("GL_CONTEXT_FLAGS") & 0x4:   # GL_CONTEXT_FLAG_ROBUST_ACCESS_BIT
         # Out-of-range guest reads return zeros instead of host memory.
         caps.capability_bits |= int(Cap.ROBUST_BUFFER_ACCESS)

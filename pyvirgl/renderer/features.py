@@ -63,7 +63,9 @@ CAP_BITS = (Cap.TRANSFER | Cap.QBO | Cap.MEMORY_BARRIER | Cap.TEXTURE_BARRIER | 
             | Cap.TEXTURE_VIEW | Cap.COPY_IMAGE | Cap.FB_NO_ATTACH
             # executor.py SET_MIN_SAMPLES -> glMinSampleShading, state_cache.py
             # force_persample_interp -> GL_SAMPLE_SHADING (tests/renderer/test_gl_gl40.py).
-            | Cap.SET_MIN_SAMPLES)
+            | Cap.SET_MIN_SAMPLES
+            # TXQS -> textureSamples (shader/glsl/textures.py; test_gl_gl40.py).
+            | Cap.TXQS)
 
 # ROBUST_BUFFER_ACCESS is added by the caps builder only when the host
 # context really is robust (egl.py asks for one first).
@@ -110,6 +112,11 @@ UBO_SLOTS_PER_STAGE = 15
 
 # Bool caps that also need a host extension: the executor sets the state
 # through it, so without it the guest must not be told.
+# Capability bits offered only when the host has the extension behind them.
+HOST_EXTENSION_FOR_BIT = {
+    Cap.TXQS: "GL_ARB_shader_texture_image_samples",
+}
+
 HOST_EXTENSION_FOR = {
     "has_cull": "GL_ARB_cull_distance",
     "seamless_cube_map": "GL_ARB_seamless_cubemap_per_texture",

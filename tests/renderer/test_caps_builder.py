@@ -123,3 +123,9 @@ def test_framebuffers_without_attachments_multisample_when_the_host_does():
     assert c.formats_in_mask(with_ms.supported_multisample_formats) == [0, 1]
     without = build_caps(host(GL_MAX_FRAMEBUFFER_SAMPLES=0), probe)
     assert c.formats_in_mask(without.supported_multisample_formats) == [1]
+
+
+def test_capability_bits_that_need_a_host_extension_are_dropped_without_it():
+    assert build_caps(host(extensions=("GL_ARB_shader_texture_image_samples",)), FormatSupport()).capability_bits \
+        & c.Cap.TXQS
+    assert not build_caps(host(extensions=()), FormatSupport()).capability_bits & c.Cap.TXQS

@@ -321,3 +321,34 @@ def test_sample_shading_runs_the_fragment_shader_once_per_sample(renderer, per_s
         assert invocations == W * H * 4
     else:   # once per pixel (llvmpipe adds a few along the triangle's edge)
         assert W * H <= invocations < W * H * 2
+
+
+FS_TXQS = """FRAG
+PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1
+DCL OUT[0], COLOR
+DCL SAMP[0]
+DCL SVIEW[0], 2D_MSAA, FLOAT
+DCL TEMP[0]
+IMM[0] FLT32 {    0.2500,     0.0000,     0.0000,     1.0000}
+  0: TXQS TEMP[0].x, SAMP[0], 2D_MSAA
+  1: I2F TEMP[0].x, TEMP[0].xxxx
+  2: MUL TEMP[0].x, TEMP[0].xxxx, IMM[0].xxxx
+  3: MOV TEMP[0].yzw, IMM[0].yyyw
+  4: MOV OUT[0], TEMP[0]
+  5: END
+"""
+
+
+def test_texture_samples_query_reports_the_view_samples(renderer):
+    # 4 samples * 0.25 = 1.0 in red.
+    renderer.create_resource(CTX, ResourceTemplate(3, TextureTarget.TEXTURE_2D, VirglFormat.R8G8B8A8_UNORM,
+                                                   VirglBind.SAMPLER_VIEW | VirglBind.RENDER_TARGET,
+                                                   4, 4, 1, 1, 0, 4))
+    enc = scene(renderer, fs=FS_TXQS)
+    enc.create_sampler_view(handle=30, res_handle=3, format=VirglFormat.R8G8B8A8_UNORM,
+                            target=TextureTarget.TEXTURE_2D, val0=0, val1=0,
+                            swizzle_r=0, swizzle_g=1, swizzle_b=2, swizzle_a=3)
+    enc.set_sampler_views(shader_type=1, start_slot=0, handles=(30,))
+    draw(enc)
+    submit(renderer, enc)
+    assert (read_back(renderer, 1, W, H) == [0, 0, 255, 255]).all()
