@@ -65,7 +65,11 @@ CAP_BITS = (Cap.TRANSFER | Cap.QBO | Cap.MEMORY_BARRIER | Cap.TEXTURE_BARRIER | 
             # force_persample_interp -> GL_SAMPLE_SHADING (tests/renderer/test_gl_gl40.py).
             | Cap.SET_MIN_SAMPLES
             # TXQS -> textureSamples (shader/glsl/textures.py; test_gl_gl40.py).
-            | Cap.TXQS)
+            | Cap.TXQS
+            # Four vertex streams: EMIT/ENDPRIM to stream n -> EmitStreamVertex,
+            # layout(stream = n) outputs and captures, stream-indexed queries
+            # (shader/glsl/emitter.py, io.py, backend/gl/queries.py).
+            | Cap.TRANSFORM_FEEDBACK3)
 
 # ROBUST_BUFFER_ACCESS is added by the caps builder only when the host
 # context really is robust (egl.py asks for one first).

@@ -190,6 +190,40 @@ def test_two_buffers_each_get_their_components(renderer):
     assert (xy == VERTS[:3, :2]).all() and (zw == VERTS[:3, 2:]).all()
 
 
+def test_components_past_the_last_output_are_skipped_to_the_stride(renderer):
+    """One float per vertex with a 2-dword stride (glTransformFeedbackVaryings "x", gl_SkipComponents1)."""
+    make_target(renderer, 1, W, H)
+    enc = start(10, 1)
+    so = dict(so_strides=(2, 0, 0, 0), so_outputs=(StreamOutput(0, 0, 1, 0, 0, 0),))
+    colour_pipeline(enc, renderer, 2, W, H, vertices=VERTS, **so)
+    make_buffer(renderer, 3, 24, bind=VirglBind.STREAM_OUTPUT, data=b"\xff" * 24)
+    enc.create_streamout_target(handle=40, res_handle=3, buffer_offset=0, buffer_size=24)
+    enc.set_streamout_targets(append_bitmask=0, handles=(40,))
+    draw(enc, count=3)
+    renderer.submit(CTX, bytes(enc))
+    out = np.frombuffer(read_buffer(renderer, 3, 24), np.float32).reshape(3, 2)
+    assert (out[:, 0] == VERTS[:3, 0]).all()
+    assert (np.frombuffer(read_buffer(renderer, 3, 24), np.uint32).reshape(3, 2)[:, 1] == 0xFFFFFFFF).all()
+
+
+def test_a_buffer_without_outputs_is_skipped_whole(renderer):
+    """Outputs to buffers 0 and 2 only: buffer 2 still gets its components (two gl_NextBuffer)."""
+    make_target(renderer, 1, W, H)
+    enc = start(10, 1)
+    so = dict(so_strides=(2, 0, 2, 0),
+              so_outputs=(StreamOutput(0, 0, 2, 0, 0, 0), StreamOutput(0, 2, 2, 2, 0, 0)))
+    colour_pipeline(enc, renderer, 2, W, H, vertices=VERTS, **so)
+    for h in (3, 4, 5):
+        make_buffer(renderer, h, 24, bind=VirglBind.STREAM_OUTPUT)
+    for i, h in enumerate((3, 4, 5)):
+        enc.create_streamout_target(handle=40 + i, res_handle=h, buffer_offset=0, buffer_size=24)
+    enc.set_streamout_targets(append_bitmask=0, handles=(40, 41, 42))
+    draw(enc, count=3)
+    renderer.submit(CTX, bytes(enc))
+    zw = np.frombuffer(read_buffer(renderer, 5, 24), np.float32).reshape(3, 2)
+    assert (zw == VERTS[:3, 2:]).all() and not any(read_buffer(renderer, 4, 24))
+
+
 @pytest.mark.parametrize("unbind_first", [False, True])
 def test_unref_of_a_buffer_still_capturing_ends_the_capture_first(renderer, unbind_first):
     # Mesa unrefs a stream-output buffer whenever its last guest reference goes,
@@ -221,7 +255,7 @@ def test_a_new_capturing_program_links_while_a_capture_is_paused(renderer):
     enc.set_streamout_targets(append_bitmask=0, handles=(40,))
     draw(enc, count=3)
     from renderer_gl_helpers import VS
-    enc.create_shader(handle=990, stage=0, text=VS, so_strides=(8, 0, 0, 0),
+    enc.create_shader(handle=990, stage=0, text=VS, so_strides=(2, 0, 0, 0),
                       so_outputs=(StreamOutput(0, 0, 2, 0, 0, 0),))
     enc.bind_shader(handle=990, shader_type=0)
     draw(enc, count=3, start_=3)      # capture restarts: GL resumes only the same program

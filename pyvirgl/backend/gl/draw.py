@@ -105,11 +105,12 @@ class DrawContext:
             obj = objs.get(handle)
             if obj is None:   # destroyed while bound
                 raise GuestError(COMMAND, f"stage {stage} shader {handle} no longer exists")
-            so = ()
+            so, so_strides = (), ()
             if stage == last_vertex_stage:
                 vs_src = obj.source
                 so = tuple(StreamOutput(o.register_index, o.start_component, o.num_components,
                                         o.output_buffer, o.dst_offset, o.stream) for o in vs_src.so_outputs)
+                so_strides = tuple(vs_src.so_strides) if so else ()
             key = ShaderKey(
                 flatshade=bool(rs and rs.flatshade) and stage == 1,
                 color_two_side=bool(rs and rs.light_twoside) and stage == 1,
@@ -125,6 +126,7 @@ class DrawContext:
                 prev_stage_outputs=prev_outputs if stage != 0 else None,
                 vertex_input_types=_vertex_input_types(sub) if stage == 0 else (),
                 stream_outputs=so,
+                stream_output_strides=so_strides,
             )
             t = self.programs.translate(obj, key)
             translated[stage] = t

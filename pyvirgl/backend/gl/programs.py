@@ -157,15 +157,18 @@ class ProgramCache:
     def link(self, translated: tuple) -> LinkedProgram:
         shaders = tuple(self._compile(stage, t.glsl) if t is not None else 0
                         for stage, t in enumerate(translated))
-        found = self._linked.pop(shaders, None)
+        xfb = _xfb_varyings(translated)
+        # The capture layout is set at link time, and shaders whose GLSL is the
+        # same can capture into different layouts (gaps, strides, buffers).
+        key = (shaders, tuple(xfb))
+        found = self._linked.pop(key, None)
         if found is not None:
-            self._linked[shaders] = found   # most recently used last
+            self._linked[key] = found   # most recently used last
             return found
         prog = GL.glCreateProgram()
         for name in shaders:
             if name:
                 GL.glAttachShader(prog, name)
-        xfb = _xfb_varyings(translated)
         if xfb:
             # PyOpenGL wants a char** here, not a list of str.
             strings = [ctypes.create_string_buffer(v.encode()) for v in xfb]
@@ -182,7 +185,7 @@ class ProgramCache:
         linked = self._bind_interfaces(prog, translated)
         if len(self._linked) >= MAX_CACHED_PROGRAMS:
             self._delete(self._linked.pop(next(iter(self._linked))))
-        self._linked[shaders] = linked
+        self._linked[key] = linked
         return linked
 
     def _bind_interfaces(self, prog: int, translated: tuple) -> LinkedProgram:

@@ -233,25 +233,39 @@ def _declare_color_outputs(self, declare) -> None:
         self.color_names.setdefault(reg, []).append((name, ctype))
 
 
+# No host captures more interleaved components than this per vertex (GL's minimum is 64).
+_MAX_XFB_SKIP = 256
+
+
 def _declare_xfb(self, declare) -> None:
     outs = sorted(enumerate(self.key.stream_outputs), key=lambda e: (e[1].buffer, e[1].dst_offset))
+    strides = self.key.stream_output_strides
     self.xfb_writes = []
-    last_buffer, cursor = None, 0
+    last_buffer, cursor = 0, 0
     names: list[str] = []
+
+    def skip_to(end: int) -> None:
+        gap = end - cursor
+        if gap > _MAX_XFB_SKIP:
+            raise ShaderError(f"stream output gap of {gap} components")
+        while gap > 0:
+            step = min(gap, 4)
+            names.append(f"gl_SkipComponents{step}")
+            gap -= step
+
     for k, so in outs:
         if not (0 <= so.start_component < 4 and 1 <= so.num_components <= 4 - so.start_component):
             raise ShaderError("bad stream output component range")
         if so.register not in self.out_shadow:
             raise ShaderError("stream output of an undeclared register")
-        if last_buffer is not None and so.buffer != last_buffer:
-            names.append("gl_NextBuffer")
+        if so.buffer != last_buffer:
+            # Finish this buffer's vertex, then move on (buffers with no output are skipped whole).
+            if last_buffer < len(strides):
+                skip_to(strides[last_buffer])
+            names.extend(["gl_NextBuffer"] * (so.buffer - last_buffer))
             cursor = 0
         last_buffer = so.buffer
-        gap = so.dst_offset - cursor
-        while gap > 0:
-            step = min(gap, 4)
-            names.append(f"gl_SkipComponents{step}")
-            gap -= step
+        skip_to(so.dst_offset)
         n = so.num_components
         name = f"{self.p}_xfb{k}"
         gtype = "float" if n == 1 else f"vec{n}"
@@ -261,6 +275,8 @@ def _declare_xfb(self, declare) -> None:
         comps = SWZ[so.start_component:so.start_component + n]
         self.xfb_writes.append(f"{name} = {self.out_shadow[so.register]}.{comps};")
         cursor = so.dst_offset + n
+    if outs and last_buffer < len(strides):
+        skip_to(strides[last_buffer])
     self.xfb_varyings = names
 
 

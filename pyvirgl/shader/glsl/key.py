@@ -63,6 +63,9 @@ class ShaderKey:
     vertex_input_types: tuple[str, ...] = ()
     # Transform feedback outputs of the last vertex stage (from the shader's creation command).
     stream_outputs: tuple[StreamOutput, ...] = ()
+    # Per buffer: dwords per captured vertex; components past the last output are
+    # skipped (gl_SkipComponents), so the guest's stride holds (empty = tightly packed).
+    stream_output_strides: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
