@@ -181,3 +181,16 @@ def test_blit_layers_must_exist(renderer, src_z, src_depth, reason):
     else:
         with pytest.raises(GuestError, match=reason):
             renderer.submit(CTX, bytes(enc))
+
+
+def test_repeated_blits_follow_a_recreated_source(renderer):
+    # The blitter keeps its framebuffer attachments between blits; a resource
+    # destroyed and made again under the same handle must still be read anew.
+    texture(renderer, 1, VirglFormat.R8G8B8A8_UNORM, 2, 2, bytes([1, 2, 3, 4]) * 4)
+    texture(renderer, 2, VirglFormat.R8G8B8A8_UNORM, 2, 2)
+    blit(renderer, 1, VirglFormat.R8G8B8A8_UNORM, 2, VirglFormat.R8G8B8A8_UNORM, 2, 2)
+    assert (read(renderer, 2, 2, 2, 4) == [1, 2, 3, 4]).all()
+    renderer.unref_resource(CTX, 1)
+    texture(renderer, 1, VirglFormat.R8G8B8A8_UNORM, 2, 2, bytes([5, 6, 7, 8]) * 4)
+    blit(renderer, 1, VirglFormat.R8G8B8A8_UNORM, 2, VirglFormat.R8G8B8A8_UNORM, 2, 2)
+    assert (read(renderer, 2, 2, 2, 4) == [5, 6, 7, 8]).all()

@@ -5,6 +5,7 @@ from OpenGL import GL
 
 from pyvirgl.backend.gl import blit_shader, names
 from pyvirgl.backend.gl.framebuffer import HostLimitation
+from pyvirgl.backend.gl.rawgl import check_errors, gl
 from pyvirgl.backend.gl.storage import gl_mapping
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol import formats
@@ -45,6 +46,7 @@ class Blitter:
         self._read_fbo = 0
         self._draw_fbo = 0
         self._shader = blit_shader.ShaderBlitter()
+        self._attached: dict[int, tuple] = {}   # fbo -> (storage, what is attached)
 
     def _fbos(self) -> tuple[int, int]:
         if not self._read_fbo:
@@ -96,20 +98,28 @@ class Blitter:
         # view; with GL_FRAMEBUFFER_SRGB on, the GL blit does both (a linear side is
         # left alone), so resolves of sRGB samples average in linear space.
         # Views that linearise an sRGB resource took the shader path unless multisampled.
-        (GL.glEnable if src_view.is_srgb or dst_view.is_srgb else GL.glDisable)(GL.GL_FRAMEBUFFER_SRGB)
+        (gl.glEnable if src_view.is_srgb or dst_view.is_srgb else gl.glDisable)(GL.GL_FRAMEBUFFER_SRGB)
         for layer in range(depth):
             self._attach(read_fbo, src, src_tex, cmd.src.level, cmd.src.z + layer, src_fmt, mask)
             self._attach(draw_fbo, dst, dst_tex, cmd.dst.level, cmd.dst.z + layer, dst_fmt, mask)
-            GL.glBlitNamedFramebuffer(
+            gl.glBlitNamedFramebuffer(
                 read_fbo, draw_fbo,
                 cmd.src.x, cmd.src.y, cmd.src.x + cmd.src.width, cmd.src.y + cmd.src.height,
                 cmd.dst.x, cmd.dst.y, cmd.dst.x + cmd.dst.width, cmd.dst.y + cmd.dst.height,
                 mask, filt)
-        GL.glDisable(GL.GL_SCISSOR_TEST)
+        gl.glDisable(GL.GL_SCISSOR_TEST)
+        check_errors(COMMAND)   # the unchecked calls above
         state.invalidate()
 
-    @staticmethod
-    def _attach(fbo: int, res, tex: int, level: int, layer: int, fmt, mask: int) -> None:
+    def _attach(self, fbo: int, res, tex: int, level: int, layer: int, fmt, mask: int) -> None:
+        # Guests blit the same pair again and again (glCopyPixels, mipmap chains):
+        # re-attaching and re-checking completeness each time was most of a blit.
+        # The storage object is part of the key: a deleted texture's name can return.
+        key = (tex, level, layer, fmt.id)
+        seen = self._attached.get(fbo)
+        if seen is not None and seen[0] is res.storage and seen[1] == key:
+            return
+        self._attached.pop(fbo, None)
         for attachment in (GL.GL_COLOR_ATTACHMENT0, GL.GL_DEPTH_STENCIL_ATTACHMENT):
             GL.glNamedFramebufferTexture(fbo, attachment, 0, 0)
         if fmt.is_depth and fmt.is_stencil:
@@ -133,9 +143,11 @@ class Blitter:
         status = GL.glCheckNamedFramebufferStatus(fbo, GL.GL_FRAMEBUFFER)
         if status != GL.GL_FRAMEBUFFER_COMPLETE:
             raise HostLimitation(f"blit {fmt.name} level {level}: framebuffer incomplete ({status:#x})")
+        self._attached[fbo] = (res.storage, key)
 
     def release(self) -> None:
         self._shader.release()
+        self._attached.clear()
         if self._read_fbo:
             GL.glDeleteFramebuffers(2, [self._read_fbo, self._draw_fbo])
             self._read_fbo = self._draw_fbo = 0

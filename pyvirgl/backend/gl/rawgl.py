@@ -52,6 +52,7 @@ _PROTOTYPES = {
     "glDrawArraysInstancedBaseInstance": (None, (_e, _i, _i, _i, _u)),
     "glDrawElementsInstancedBaseVertexBaseInstance": (None, (_e, _i, _e, _p, _i, _i, _u)),
     "glBindTransformFeedback": (None, (_e, _u)),
+    "glBlitNamedFramebuffer": (None, (_u, _u, _i, _i, _i, _i, _i, _i, _i, _i, _u, _e)),
 }
 
 
