@@ -75,18 +75,37 @@ def test_draws_append_and_pause_resume_continues(renderer):
     draw(enc, count=3, start_=0)
     enc.set_streamout_targets(append_bitmask=0, handles=())          # pause
     draw(enc, count=3, start_=0)                                      # not captured
-    enc.set_streamout_targets(append_bitmask=1, handles=(40,))        # resume
+    # Mesa 22's virgl driver never sets append bits: the same target objects mean resume.
+    enc.set_streamout_targets(append_bitmask=0, handles=(40,))        # resume
     draw(enc, count=3, start_=3)
     renderer.submit(CTX, bytes(enc))
     out = floats(read_buffer(renderer, 3, 96))
     assert (out == VERTS).all()
 
 
-def test_setting_targets_without_append_restarts_at_the_start(renderer):
+def test_switching_between_paused_captures_resumes_each(renderer):
+    # glPauseTransformFeedback, bind another feedback object, capture, and back
+    # (piglit arb_transform_feedback2 change-objects-while-paused).
+    enc = scene(renderer)
+    make_buffer(renderer, 4, 96, bind=VirglBind.STREAM_OUTPUT)
+    enc.create_streamout_target(handle=41, res_handle=4, buffer_offset=0, buffer_size=96)
+    for handle, start_ in ((40, 0), (41, 3), (40, 3), (41, 0)):
+        enc.set_streamout_targets(append_bitmask=0, handles=(handle,))
+        draw(enc, count=3, start_=start_)
+        enc.set_streamout_targets(append_bitmask=0, handles=())
+    renderer.submit(CTX, bytes(enc))
+    assert (floats(read_buffer(renderer, 3, 96)) == VERTS).all()
+    assert (floats(read_buffer(renderer, 4, 96)) == np.concatenate([VERTS[3:], VERTS[:3]])).all()
+
+
+def test_new_target_objects_restart_at_the_start(renderer):
+    # glEndTransformFeedback + glBeginTransformFeedback: Mesa makes new target
+    # objects for the same buffer, so capture starts over.
     enc = scene(renderer)
     enc.set_streamout_targets(append_bitmask=0, handles=(40,))
     draw(enc, count=3, start_=0)
-    enc.set_streamout_targets(append_bitmask=0, handles=(40,))
+    enc.create_streamout_target(handle=42, res_handle=3, buffer_offset=0, buffer_size=96)
+    enc.set_streamout_targets(append_bitmask=0, handles=(42,))
     draw(enc, count=3, start_=3)
     renderer.submit(CTX, bytes(enc))
     out = floats(read_buffer(renderer, 3, 96))

@@ -8,12 +8,12 @@ targets are set (GL needs the primitive class and a program that captures),
 and is paused after every draw, as virglrenderer does, so that binds,
 program changes and other contexts' work in between are legal.
 
-Gallium's append_bitmask maps onto pause/resume: setting the same targets
-again with every append bit set resumes the paused object where it stopped;
-without the bits, capture restarts at each target's start. Unbinding (an
-empty target list) only pauses, because the guest uses the same command to
-pause and to end; the object is ended when a draw needs its vertex count
-(glDrawTransformFeedback), when capture restarts, or when a target goes.
+Setting the same target objects again resumes the paused capture where it
+stopped (Mesa sends no append bits; a restart comes with new target
+objects). Unbinding (an empty target list) only pauses, because the guest
+uses the same command to pause and to end; the object is ended when a draw
+needs its vertex count (glDrawTransformFeedback), when capture restarts, or
+when a target goes.
 """
 from __future__ import annotations
 
@@ -176,13 +176,15 @@ def _set_targets(ex: Executor, cmd: d.SetStreamoutTargets) -> None:
     if not any(t is not None for t in targets):
         state.current = None     # a pause or an end: which one, later commands tell
         return
+    # The same target objects again resume their capture. Mesa's virgl driver
+    # never sends append bits (it drops Gallium's offsets), but makes new
+    # target objects for every glBeginTransformFeedback after an end, so a
+    # restart arrives as a new list; virglrenderer ignores the bits too.
     obj = state.find(targets)
-    appending = all(cmd.append_bitmask >> i & 1 for i, t in enumerate(targets) if t is not None)
     if obj is None:
         obj = XfbObject(state, targets)
         state.add(obj)
-    elif not (appending and obj.state == PAUSED):
-        obj.finish()
+    elif obj.state == ENDED:
         obj.state = NEED_BEGIN
     state.current = obj
 
