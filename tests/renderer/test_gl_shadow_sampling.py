@@ -139,3 +139,46 @@ def test_compute_shadow_lookups_apply_the_view_swizzle(renderer):
     enc.memory_barrier(flags=(1 << 14) - 1)
     submit(renderer, enc)
     assert struct.unpack("<4f", read_buffer(renderer, 4, 16)) == (0.0, 1.0, 1.0, 1.0)
+
+
+# Mesa's TGSI for shadow1DArray(s, vec3(p.x, 0, p.y), bias) with varying coordinates.
+VS_COORDS = """VERT
+DCL IN[0]
+DCL OUT[0], POSITION
+DCL OUT[1], GENERIC[9]
+DCL TEMP[0]
+IMM[0] FLT32 {0x3f800000, 0x40000000, 0x00000000, 0x00000000}
+  0: ADD TEMP[0], IN[0], IMM[0].xxxx
+  1: DIV OUT[1], TEMP[0], IMM[0].yyyy
+  2: MOV OUT[0], IN[0]
+  3: END
+"""
+
+FS_SHADOW_1D_ARRAY_BIAS = """FRAG
+PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1
+DCL IN[0], GENERIC[9], PERSPECTIVE
+DCL OUT[0], COLOR
+DCL SAMP[0]
+DCL SVIEW[0], SHADOW1D_ARRAY, FLOAT
+DCL TEMP[0]
+IMM[0] FLT32 {0x00000000, 0x3f800000, 0x00000000, 0x00000000}
+  0: MOV TEMP[0].xz, IN[0].xyyy
+  1: MOV TEMP[0].y, IMM[0].xxxx
+  2: MOV TEMP[0].w, IMM[0].yyyy
+  3: TXB OUT[0], TEMP[0], SAMP[0], SHADOW1D_ARRAY
+  4: END
+"""
+
+
+def test_anisotropic_shadow_sampler_on_a_1d_array_keeps_the_process_alive(renderer):
+    # llvmpipe dies (SIGSEGV) filtering a 1D array shadow lookup anisotropically
+    # (fuzzer finding); 1D samplers get the same state without anisotropy.
+    make_target(renderer, 1, W, H)
+    enc = start(10, 1)
+    colour_pipeline(enc, renderer, 2, W, H, vs=VS_COORDS, fs=FS_SHADOW_1D_ARRAY_BIAS)
+    enc.create_sampler_state(handle=50, wrap_s=3, wrap_r=2, min_img_filter=1, min_mip_filter=2, mag_img_filter=1,
+                             compare_mode=1, compare_func=2, max_anisotropy=16, max_lod=1000.0,
+                             border_color=(0, 0, 0, 0))
+    enc.bind_sampler_states(shader_type=1, start_slot=0, handles=(50,))
+    draw(enc)
+    submit(renderer, enc)

@@ -114,7 +114,7 @@ def _bind(ex: Executor, sub, program) -> None:
         view = views.get(sub.sampler_views[COMPUTE][binding.view_index])
         GL.glBindTextureUnit(unit, view.texture_for(binding.shadow) if view is not None else 0)
         sampler = states.get(sub.sampler_states[COMPUTE][binding.sampler_index])
-        GL.glBindSampler(unit, sampler.gl_name if sampler is not None else 0)
+        GL.glBindSampler(unit, sampler.sampler_for(binding.glsl_type) if sampler is not None else 0)
     # Shadow samplers' view swizzles (the only driver uniforms a compute shader has).
     ex.backend.drawing._bind_driver_uniforms(sub, program, 0)
     shader_resources.bind_stage_buffers(ex, sub, COMPUTE, t, 0, COMMAND)

@@ -303,7 +303,7 @@ class DrawContext:
                 view = views.get(sub.sampler_views[stage][binding.view_index])
                 gl.glBindTextureUnit(unit, view.texture_for(binding.shadow) if view is not None else 0)
                 sampler = states.get(sub.sampler_states[stage][binding.sampler_index])
-                gl.glBindSampler(unit, sampler.gl_name if sampler is not None else 0)
+                gl.glBindSampler(unit, sampler.sampler_for(binding.glsl_type) if sampler is not None else 0)
 
     def _bind_driver_uniforms(self, sub, program, fb_height: int) -> None:
         if not program.driver_uniforms:

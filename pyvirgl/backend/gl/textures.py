@@ -81,6 +81,13 @@ def shadow_swizzle(swizzles) -> tuple:
 class SamplerState:
     gl_name: int
     compare_mode: int
+    # The same state without anisotropic filtering, for 1D samplers: it means
+    # nothing there, and llvmpipe crashes the process filtering a 1D array
+    # shadow texture anisotropically (fuzzer finding). 0 = gl_name serves.
+    gl_name_1d: int = 0
+
+    def sampler_for(self, glsl_type: str) -> int:
+        return self.gl_name_1d if self.gl_name_1d and "1D" in glsl_type else self.gl_name
 
 
 def _f32(bits: int) -> float:
@@ -97,6 +104,15 @@ def make_sampler_state(cmd) -> SamplerState:
     except (KeyError, IndexError):
         raise GuestError("CREATE_OBJECT(SAMPLER_STATE)",
                          f"unknown wrap/filter/compare value in {cmd}") from None
+    values = (wrap_s, wrap_t, wrap_r, min_filter, mag_filter, compare_func)
+    state = SamplerState(_new_sampler(cmd, values, anisotropic=True), cmd.compare_mode)
+    if cmd.max_anisotropy > 1:
+        state.gl_name_1d = _new_sampler(cmd, values, anisotropic=False)
+    return state
+
+
+def _new_sampler(cmd, values, anisotropic: bool) -> int:
+    wrap_s, wrap_t, wrap_r, min_filter, mag_filter, compare_func = values
     name = names.create(GL.glCreateSamplers)
     GL.glSamplerParameteri(name, GL.GL_TEXTURE_WRAP_S, wrap_s)
     GL.glSamplerParameteri(name, GL.GL_TEXTURE_WRAP_T, wrap_t)
@@ -109,14 +125,14 @@ def make_sampler_state(cmd) -> SamplerState:
     GL.glSamplerParameterf(name, GL.GL_TEXTURE_LOD_BIAS, cmd.lod_bias)
     GL.glSamplerParameterf(name, GL.GL_TEXTURE_MIN_LOD, cmd.min_lod)
     GL.glSamplerParameterf(name, GL.GL_TEXTURE_MAX_LOD, cmd.max_lod)
-    if cmd.max_anisotropy > 1:
+    if anisotropic and cmd.max_anisotropy > 1:
         GL.glSamplerParameterf(name, 0x84FE, float(cmd.max_anisotropy))  # GL_TEXTURE_MAX_ANISOTROPY
     GL.glSamplerParameterfv(name, GL.GL_TEXTURE_BORDER_COLOR, [_f32(b) for b in cmd.border_color])
     if cmd.seamless_cube_map:
         # Per sampler (ARB_seamless_cubemap_per_texture): the caps only offer
         # seamless cube maps on hosts that have it.
         GL.glSamplerParameteri(name, GL.GL_TEXTURE_CUBE_MAP_SEAMLESS, GL.GL_TRUE)
-    return SamplerState(name, cmd.compare_mode)
+    return name
 
 
 def make_sampler_view(res, cmd, command: str, gl_mapping, buffer_offset_alignment: int) -> SamplerView:
@@ -214,3 +230,5 @@ def release(view_or_state) -> None:
             GL.glDeleteTextures(1, [view_or_state.shadow_gl_name])
     elif isinstance(view_or_state, SamplerState):
         GL.glDeleteSamplers(1, [view_or_state.gl_name])
+        if view_or_state.gl_name_1d:
+            GL.glDeleteSamplers(1, [view_or_state.gl_name_1d])
