@@ -20,7 +20,7 @@ from pyvirgl.backend.gl.programs import ProgramCache, make_shader_object
 from pyvirgl.backend.gl.state_cache import StateCache
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.virgl import ObjectType
-from pyvirgl.renderer.resources import BUFFER, Limits
+from pyvirgl.renderer.resources import Limits
 from pyvirgl.shader.glsl.key import HostShaderCaps
 
 INT32_MAX = (1 << 31) - 1
@@ -41,6 +41,8 @@ class GLBackend:
         self.programs = ProgramCache(HostShaderCaps(glsl_version=self.info.glsl_version,
                                                     extensions=self.info.extensions))
         self.drawing = DrawContext(self.programs)
+        self.drawing.max_vertex_stride = self.info.limit("GL_MAX_VERTEX_ATTRIB_STRIDE") or 2048
+        self._max_patch_vertices = self.info.limit("GL_MAX_PATCH_VERTICES") or 32
         self.blitter = Blitter()
         self.queries = queries.QueryState()
         self.compute = compute.ComputePrograms(self.programs)
@@ -69,6 +71,9 @@ class GLBackend:
     def submit(self, renderer, ctx, stream: bytes) -> None:
         if ctx.state is None:
             ctx.state = Executor(renderer, ctx, self)
+        # Transfers, other clients' work and resource changes happen between
+        # submits: the first draw of each submit sets up everything again.
+        self.drawing.current = None
         try:
             ctx.state.execute(stream)
         finally:
@@ -165,7 +170,10 @@ class GLBackend:
             ex.skip_with_reason("DRAW_VBO", "framebuffer incomplete on the host")
 
     def _check_draw(self, ex, sub, cmd) -> None:
-        """What GL would refuse with an error, refused first as the guest's error."""
+        """What GL would refuse with an error, refused first as the guest's error.
+
+        The bound vertex buffers are checked by the draw path whenever they
+        (or the resources behind them) may have changed."""
         for field in ("start", "count", "instance_count"):
             if getattr(cmd, field) > INT32_MAX:   # GLint / GLsizei
                 raise GuestError("DRAW_VBO", f"{field} {getattr(cmd, field)} exceeds {INT32_MAX}")
@@ -173,17 +181,9 @@ class GLBackend:
             # One command must not occupy a (software) GPU for minutes.
             raise GuestError("DRAW_VBO", f"{cmd.count} vertices x {cmd.instance_count} instances exceed "
                                          f"the per-draw limit of {MAX_DRAW_VERTICES}")
-        max_patch = self.info.limit("GL_MAX_PATCH_VERTICES") or 32
-        if cmd.vertices_per_patch > max_patch:
-            raise GuestError("DRAW_VBO", f"vertices_per_patch {cmd.vertices_per_patch} exceeds {max_patch}")
-        max_stride = self.info.limit("GL_MAX_VERTEX_ATTRIB_STRIDE") or 2048
-        for i, vb in enumerate(sub.vertex_buffers):
-            if vb.stride > max_stride:
-                raise GuestError("DRAW_VBO", f"vertex buffer {i}: stride {vb.stride} exceeds {max_stride}")
-            if vb.res_handle:
-                res = ex.resource(vb.res_handle, "DRAW_VBO")
-                if res.template.target != BUFFER:
-                    raise GuestError("DRAW_VBO", f"vertex buffer {i}: resource {vb.res_handle} is not a buffer")
+        if cmd.vertices_per_patch > self._max_patch_vertices:
+            raise GuestError("DRAW_VBO", f"vertices_per_patch {cmd.vertices_per_patch} exceeds "
+                                         f"{self._max_patch_vertices}")
 
     def set_min_samples(self, sub, min_samples: int) -> None:
         # GL wants a fraction of the framebuffer's samples; the guest sends this

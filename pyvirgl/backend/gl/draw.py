@@ -14,10 +14,14 @@ from pyvirgl.backend.gl.textures import IDENTITY_BUFFER_SWIZZLE, IDENTITY_SHADOW
 from pyvirgl.backend.gl.programs import (
     SAMPLER_UNITS_PER_STAGE, SSBO_SLOTS_PER_STAGE, UBO_SLOTS_PER_STAGE, HostCompileError, ProgramCache,
 )
+from pyvirgl.backend.gl.subctx import (
+    D_ALL, D_CONST, D_FB, D_PROGRAM, D_STATE, D_TEX, D_UNIFORMS, D_VERT,
+)
 from pyvirgl.backend.gl.vertex_formats import vertex_attrib_format
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol import formats
 from pyvirgl.protocol.virgl import BlendFactor, ObjectType
+from pyvirgl.renderer.resources import BUFFER
 from pyvirgl.shader.glsl.key import COLOR_FLOAT, COLOR_INT, COLOR_UINT, ShaderKey, StreamOutput
 
 log = logging.getLogger("pyvirgl.gl.draw")
@@ -76,6 +80,13 @@ class DrawContext:
         self._program_memo: dict[tuple, tuple] = {}
         self._driver_uniform_memo: dict[tuple, tuple] = {}
         self._restart: tuple | None = None   # (enabled, index) of primitive restart
+        # The sub-context whose last draw set up the host GL state that is still
+        # current, or None. Anything else that touches GL (every handler that is
+        # not `pure`, the start of each submit) resets it, so a draw for this
+        # sub-context only redoes the parts its `dirty` flags name.
+        self.current = None
+        self._program_now = None   # the program `current`'s last draw used
+        self.max_vertex_stride = 2048   # the backend sets the host's limit
         self._warned: set[str] = set()
 
     def warn_once(self, what: str) -> None:
@@ -168,25 +179,27 @@ class DrawContext:
     # -- the draw ----------------------------------------------------------------------------
 
     def draw(self, ex, sub, state, cmd) -> None:
+        dirty = sub.dirty
+        program = self._program_now
+        if self.current is not sub or program is None or program.deleted:
+            dirty = D_ALL
+        if dirty & D_VERT:
+            self._check_vertex_buffers(ex, sub)
         if not sub.shaders[0]:
             raise GuestError(COMMAND, "no vertex shader bound")
         mode = enums.PRIM[cmd.mode]
         if mode is None:
             raise GuestError(COMMAND, f"primitive type {cmd.mode} must be lowered by the guest")
-        program = self._program(sub)
-        if program is None:
-            return
+        if dirty:
+            # Until this draw completes, nothing of the GL state is known to be this sub-context's.
+            self.current = None
+            program = self._setup(ex, sub, state, dirty)
+            if program is None:
+                return
         refused = program.mode_errors.get(cmd.mode)
         if refused is not None:
             raise GuestError(COMMAND, refused)
-        width, height = framebuffer.bind_framebuffer(sub)
-        gl.glUseProgram(program.name)
-        self._apply_state(sub, state)
-        self._bind_constants(ex, sub, program)
-        self._bind_textures(sub, program)
-        self._bind_driver_uniforms(sub, program, height)
-        vao = self._bind_vertices(ex, sub)
-        shader_resources.bind_for_draw(ex, sub, program)
+        vao = sub.gl_vao
         if cmd.vertices_per_patch:
             GL.glPatchParameteri(GL.GL_PATCH_VERTICES, cmd.vertices_per_patch)
             if not sub.shaders[3]:
@@ -201,7 +214,7 @@ class DrawContext:
             if source is None:
                 ex.skip_with_reason(COMMAND, "count_from_so names no finished stream output capture")
                 return
-        xfb = streamout.begin_draw(ex, sub, program, cmd.mode)
+        xfb = streamout.begin_draw(ex, sub, program, cmd.mode) if dirty or sub.streamout is not None else None
         try:
             if cmd.indirect_handle:
                 indirect.draw(ex, sub, self, vao, mode, cmd)
@@ -214,6 +227,51 @@ class DrawContext:
         finally:
             streamout.end_draw(xfb)
         check_errors(COMMAND)
+        # Everything this sub-context set is what GL now holds.
+        sub.dirty = 0
+        self.current = sub
+        self._program_now = program
+
+    def _setup(self, ex, sub, state, dirty: int):
+        """The GL setup for what `dirty` names (D_ALL: everything); the program, or None to skip."""
+        if dirty & D_PROGRAM:
+            program = self._program(sub)
+            if program is None:
+                return None
+            gl.glUseProgram(program.name)
+            # Everything bound per program slot follows the program.
+            dirty = D_ALL
+        else:
+            program = self._program_now
+        if dirty & D_FB:
+            framebuffer.bind_framebuffer(sub)
+        if dirty & D_STATE:
+            self._apply_state(sub, state)
+        if dirty & D_CONST:
+            self._bind_constants(ex, sub, program)
+        if dirty & D_TEX:
+            self._bind_textures(sub, program)
+        if dirty & (D_FB | D_STATE | D_UNIFORMS | D_TEX):   # D_TEX: sampler view swizzles
+            self._bind_driver_uniforms(sub, program, sub.fb_size[1])
+        if dirty & D_VERT:
+            self._bind_vertices(ex, sub)
+        if dirty == D_ALL:
+            shader_resources.bind_for_draw(ex, sub, program)
+        return program
+
+    def _check_vertex_buffers(self, ex, sub) -> None:
+        """What GL would refuse with an error, refused first as the guest's error.
+
+        Runs whenever the vertex buffers change, and before the first draw after
+        anything else happened (a resource may be gone since)."""
+        max_stride = self.max_vertex_stride
+        for i, vb in enumerate(sub.vertex_buffers):
+            if vb.stride > max_stride:
+                raise GuestError(COMMAND, f"vertex buffer {i}: stride {vb.stride} exceeds {max_stride}")
+            if vb.res_handle:
+                res = ex.resource(vb.res_handle, COMMAND)
+                if res.template.target != BUFFER:
+                    raise GuestError(COMMAND, f"vertex buffer {i}: resource {vb.res_handle} is not a buffer")
 
     def _draw_indexed(self, ex, sub, vao, mode, cmd, instances) -> None:
         gl_type, offset = self.bind_index_buffer(ex, sub, vao, cmd)

@@ -15,7 +15,9 @@ from collections import Counter
 from typing import Callable
 
 from pyvirgl import decode as d
-from pyvirgl.backend.gl.subctx import SubContext
+from pyvirgl.backend.gl.subctx import (
+    D_CONST, D_FB, D_PROGRAM, D_STATE, D_TEX, D_UNIFORMS, D_VERT, SubContext,
+)
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.types import Box
 from pyvirgl.protocol.virgl import TRANSFER_TO_HOST, ObjectType
@@ -29,10 +31,26 @@ Handler = Callable[["Executor", object], None]
 HANDLERS: dict[type, Handler] = {}
 
 
-def handles(*classes: type):
+def handles(*classes: type, pure: bool = False):
+    """Register a handler. Only `pure` handlers may leave the host GL state alone.
+
+    A pure handler only records state in the sub-context (and sets the
+    matching `subctx.D_*` flags), so the next draw may skip re-applying what
+    did not change. Every other handler may touch host GL state the draw path
+    relies on (bindings, programs, objects replaced under a bound handle): it
+    is wrapped so that the next draw redoes its whole setup.
+    """
     def register(fn: Handler) -> Handler:
+        if pure:
+            handler = fn
+        else:
+            def handler(ex, cmd, _fn=fn):
+                ex.drawing.current = None
+                _fn(ex, cmd)
+            handler.__name__ = handler.__qualname__ = fn.__name__
+            handler.__wrapped__ = fn
         for cls in classes:
-            HANDLERS[cls] = fn
+            HANDLERS[cls] = handler
         return fn
     return register
 
@@ -44,6 +62,7 @@ class Executor:
         self.renderer = renderer
         self.ctx = ctx
         self.backend = backend
+        self.drawing = backend.drawing
         self.subs: dict[int, SubContext] = {}
         self.sub: SubContext | None = None
         self.unimplemented: Counter[str] = Counter()
@@ -213,24 +232,28 @@ def _create_shader(ex: Executor, cmd: d.CreateShaderChunk) -> None:
         ex.add_object(ObjectType.SHADER, source.handle, ex.backend.make_shader(source), command)
 
 
+# Bound attribute, and what the draw must redo (blend, dsa and rasterizer feed the shader keys).
 _BINDABLE = {
-    ObjectType.BLEND: "blend",
-    ObjectType.DSA: "dsa",
-    ObjectType.RASTERIZER: "rasterizer",
-    ObjectType.VERTEX_ELEMENTS: "vertex_elements",
+    ObjectType.BLEND: ("blend", D_PROGRAM | D_STATE),
+    ObjectType.DSA: ("dsa", D_PROGRAM | D_STATE),
+    ObjectType.RASTERIZER: ("rasterizer", D_PROGRAM | D_STATE),
+    ObjectType.VERTEX_ELEMENTS: ("vertex_elements", D_VERT | D_PROGRAM),   # integer inputs key the VS
 }
 
 
-@handles(d.BindObject)
+@handles(d.BindObject, pure=True)
 def _bind(ex: Executor, cmd: d.BindObject) -> None:
     kind = ObjectType(cmd.obj_type)
     command = f"BIND_OBJECT({kind.name})"
-    attr = _BINDABLE.get(kind)
-    if attr is None:
+    found = _BINDABLE.get(kind)
+    if found is None:
         raise GuestError(command, "objects of this type are not bound with BIND_OBJECT")
+    attr, flags = found
     if cmd.handle:
         ex.obj(kind, cmd.handle, command)
-    setattr(ex.current(command), attr, cmd.handle)
+    sub = ex.current(command)
+    setattr(sub, attr, cmd.handle)
+    sub.dirty |= flags
 
 
 @handles(d.DestroyObject)
@@ -247,17 +270,19 @@ def _destroy(ex: Executor, cmd: d.DestroyObject) -> None:
     ex.backend.release_object(kind, value)
 
 
-@handles(d.BindShader)
+@handles(d.BindShader, pure=True)
 def _bind_shader(ex: Executor, cmd: d.BindShader) -> None:
     command = "BIND_SHADER"
     if cmd.handle:
         shader = ex.obj(ObjectType.SHADER, cmd.handle, command)
         if shader.stage != cmd.shader_type:
             raise GuestError(command, f"shader {cmd.handle} is stage {shader.stage}, bound as {cmd.shader_type}")
-    ex.current(command).shaders[cmd.shader_type] = cmd.handle
+    sub = ex.current(command)
+    sub.shaders[cmd.shader_type] = cmd.handle
+    sub.dirty |= D_PROGRAM
 
 
-@handles(d.LinkShader)
+@handles(d.LinkShader, pure=True)
 def _link_shader(ex: Executor, cmd) -> None:
     # Programs are linked at draw time from whatever is bound; LINK_SHADER is
     # only the guest's hint to do it early.
@@ -266,7 +291,7 @@ def _link_shader(ex: Executor, cmd) -> None:
 
 # --- parameter state ---------------------------------------------------------------------
 
-@handles(d.SetFramebufferState)
+@handles(d.SetFramebufferState, pure=True)
 def _set_fb(ex: Executor, cmd: d.SetFramebufferState) -> None:
     command = "SET_FRAMEBUFFER_STATE"
     sub = ex.current(command)
@@ -275,39 +300,45 @@ def _set_fb(ex: Executor, cmd: d.SetFramebufferState) -> None:
             ex.obj(ObjectType.SURFACE, handle, command)
     sub.zsurf, sub.cbufs, sub.fb_no_attach = cmd.zsurf_handle, cmd.cbuf_handles, None
     sub.fb_dirty = True
+    sub.dirty |= D_FB | D_PROGRAM   # colour buffer types are part of the fragment shader key
 
 
-@handles(d.SetFramebufferStateNoAttach)
+@handles(d.SetFramebufferStateNoAttach, pure=True)
 def _set_fb_no_attach(ex: Executor, cmd: d.SetFramebufferStateNoAttach) -> None:
     sub = ex.current("SET_FRAMEBUFFER_STATE_NO_ATTACH")
     sub.fb_no_attach = (cmd.width, cmd.height, cmd.layers, cmd.samples)
     sub.fb_dirty = True
+    sub.dirty |= D_FB
 
 
-@handles(d.SetViewportState)
+@handles(d.SetViewportState, pure=True)
 def _set_viewports(ex: Executor, cmd: d.SetViewportState) -> None:
     sub = ex.current("SET_VIEWPORT_STATE")
     for i, vp in enumerate(cmd.viewports):
         sub.viewports[cmd.start_slot + i] = vp
+    sub.dirty |= D_STATE
 
 
-@handles(d.SetScissorState)
+@handles(d.SetScissorState, pure=True)
 def _set_scissors(ex: Executor, cmd: d.SetScissorState) -> None:
     sub = ex.current("SET_SCISSOR_STATE")
     for i, sc in enumerate(cmd.scissors):
         sub.scissors[cmd.start_slot + i] = sc
+    sub.dirty |= D_STATE
 
 
-@handles(d.SetVertexBuffers)
+@handles(d.SetVertexBuffers, pure=True)
 def _set_vbufs(ex: Executor, cmd: d.SetVertexBuffers) -> None:
     command = "SET_VERTEX_BUFFERS"
     for vb in cmd.buffers:
         if vb.res_handle:
             ex.resource(vb.res_handle, command)
-    ex.current(command).vertex_buffers = list(cmd.buffers)
+    sub = ex.current(command)
+    sub.vertex_buffers = list(cmd.buffers)
+    sub.dirty |= D_VERT
 
 
-@handles(d.SetIndexBuffer)
+@handles(d.SetIndexBuffer, pure=True)
 def _set_ibuf(ex: Executor, cmd: d.SetIndexBuffer) -> None:
     command = "SET_INDEX_BUFFER"
     sub = ex.current(command)
@@ -318,15 +349,18 @@ def _set_ibuf(ex: Executor, cmd: d.SetIndexBuffer) -> None:
     sub.index_buffer = (cmd.res_handle, cmd.index_size, cmd.offset)
 
 
-@handles(d.SetConstantBuffer)
+@handles(d.SetConstantBuffer, pure=True)
 def _set_consts(ex: Executor, cmd: d.SetConstantBuffer) -> None:
-    ex.current("SET_CONSTANT_BUFFER").const_data[cmd.shader_type][cmd.index] = cmd.data
+    sub = ex.current("SET_CONSTANT_BUFFER")
+    sub.const_data[cmd.shader_type][cmd.index] = cmd.data
+    sub.dirty |= D_CONST
 
 
-@handles(d.SetUniformBuffer)
+@handles(d.SetUniformBuffer, pure=True)
 def _set_ubo(ex: Executor, cmd: d.SetUniformBuffer) -> None:
     command = "SET_UNIFORM_BUFFER"
     sub = ex.current(command)
+    sub.dirty |= D_CONST
     if cmd.res_handle == 0:
         sub.uniform_buffers[cmd.shader_type].pop(cmd.index, None)
         return
@@ -336,65 +370,77 @@ def _set_ubo(ex: Executor, cmd: d.SetUniformBuffer) -> None:
     sub.uniform_buffers[cmd.shader_type][cmd.index] = (cmd.res_handle, cmd.offset, cmd.length)
 
 
-@handles(d.SetSamplerViews)
+@handles(d.SetSamplerViews, pure=True)
 def _set_views(ex: Executor, cmd: d.SetSamplerViews) -> None:
     command = "SET_SAMPLER_VIEWS"
     sub = ex.current(command)
+    sub.dirty |= D_TEX
     for i, handle in enumerate(cmd.handles):
         if handle:
             ex.obj(ObjectType.SAMPLER_VIEW, handle, command)
         sub.sampler_views[cmd.shader_type][cmd.start_slot + i] = handle
 
 
-@handles(d.BindSamplerStates)
+@handles(d.BindSamplerStates, pure=True)
 def _bind_samplers(ex: Executor, cmd: d.BindSamplerStates) -> None:
     command = "BIND_SAMPLER_STATES"
     sub = ex.current(command)
+    sub.dirty |= D_TEX
     for i, handle in enumerate(cmd.handles):
         if handle:
             ex.obj(ObjectType.SAMPLER_STATE, handle, command)
         sub.sampler_states[cmd.shader_type][cmd.start_slot + i] = handle
 
 
-@handles(d.SetBlendColor)
+@handles(d.SetBlendColor, pure=True)
 def _blend_color(ex: Executor, cmd: d.SetBlendColor) -> None:
-    ex.current("SET_BLEND_COLOR").blend_color = cmd.color
+    sub = ex.current("SET_BLEND_COLOR")
+    sub.blend_color = cmd.color
+    sub.dirty |= D_STATE
 
 
-@handles(d.SetStencilRef)
+@handles(d.SetStencilRef, pure=True)
 def _stencil_ref(ex: Executor, cmd: d.SetStencilRef) -> None:
-    ex.current("SET_STENCIL_REF").stencil_ref = (cmd.front, cmd.back)
+    sub = ex.current("SET_STENCIL_REF")
+    sub.stencil_ref = (cmd.front, cmd.back)
+    sub.dirty |= D_STATE
 
 
-@handles(d.SetSampleMask)
+@handles(d.SetSampleMask, pure=True)
 def _sample_mask(ex: Executor, cmd: d.SetSampleMask) -> None:
-    ex.current("SET_SAMPLE_MASK").sample_mask = cmd.mask
+    sub = ex.current("SET_SAMPLE_MASK")
+    sub.sample_mask = cmd.mask
+    sub.dirty |= D_STATE
 
 
-@handles(d.SetMinSamples)
+@handles(d.SetMinSamples)   # sets glMinSampleShading (checked)
 def _min_samples(ex: Executor, cmd: d.SetMinSamples) -> None:
     sub = ex.current("SET_MIN_SAMPLES")
     sub.min_samples = cmd.min_samples
     ex.backend.set_min_samples(sub, cmd.min_samples)
 
 
-@handles(d.SetClipState)
+@handles(d.SetClipState, pure=True)
 def _clip(ex: Executor, cmd: d.SetClipState) -> None:
-    ex.current("SET_CLIP_STATE").clip_planes = cmd.ucp
+    sub = ex.current("SET_CLIP_STATE")
+    sub.clip_planes = cmd.ucp
+    sub.dirty |= D_UNIFORMS
 
 
-@handles(d.SetPolygonStipple)
+@handles(d.SetPolygonStipple, pure=True)
 def _stipple(ex: Executor, cmd: d.SetPolygonStipple) -> None:
+    # Recorded only: no draw reads it yet.
     ex.current("SET_POLYGON_STIPPLE").polygon_stipple = cmd.stipple
 
 
-@handles(d.SetTessState)
+@handles(d.SetTessState, pure=True)
 def _tess(ex: Executor, cmd: d.SetTessState) -> None:
+    # Read by every draw with patches (not cached).
     sub = ex.current("SET_TESS_STATE")
     sub.tess_outer, sub.tess_inner = cmd.outer, cmd.inner
 
 
-@handles(d.Nop, d.EndTransfers, d.SetDebugFlags, d.EmitStringMarker, d.SetTweaks)
+@handles(d.Nop, d.EndTransfers, d.SetDebugFlags, d.EmitStringMarker, d.SetTweaks, pure=True)
 def _nothing(ex: Executor, cmd) -> None:
     # Markers, debug flags and tweaks change nothing the guest can observe here.
     return None
@@ -407,7 +453,7 @@ def _clear(ex: Executor, cmd: d.Clear) -> None:
     ex.backend.clear(ex, ex.current("CLEAR"), cmd)
 
 
-@handles(d.DrawVbo)
+@handles(d.DrawVbo, pure=True)   # the draw path keeps its own record of what it set
 def _draw(ex: Executor, cmd: d.DrawVbo) -> None:
     ex.backend.draw(ex, ex.current("DRAW_VBO"), cmd)
 

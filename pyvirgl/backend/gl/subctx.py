@@ -18,6 +18,20 @@ MAX_VERTEX_BUFFERS = 32
 MAX_VIEWPORTS = 16
 MAX_COLOR_BUFFERS = 8
 
+# What changed since this sub-context's last draw (SubContext.dirty), set by
+# the executor's state handlers so that a draw redoes only the matching part
+# of its GL setup. A flag is never the only guard: the draw path also redoes
+# everything when anything else touched the host GL state since (see
+# DrawContext.current and executor.handles).
+D_PROGRAM = 1 << 0    # shaders, rasterizer, blend, dsa, colour buffers: the linked program
+D_STATE = 1 << 1      # blend/dsa/rasterizer/stencil ref/blend colour/sample mask/viewports/scissors
+D_FB = 1 << 2         # framebuffer attachments
+D_CONST = 1 << 3      # constant buffers and uniform buffers
+D_TEX = 1 << 4        # sampler views and sampler states
+D_VERT = 1 << 5       # vertex elements and vertex buffers
+D_UNIFORMS = 1 << 6   # driver uniforms' inputs (clip planes)
+D_ALL = (1 << 7) - 1
+
 
 @dataclass
 class SubContext:
@@ -69,6 +83,8 @@ class SubContext:
     fb_dirty: bool = True
     fb_size: tuple[int, int] = (0, 0)
     fb_srgb: bool = False
+    # D_* flags: state set since the last draw that completed (all, before the first).
+    dirty: int = D_ALL
     # What draw.py last set in gl_vao: per attribute slot, and the element buffer.
     vao_attribs: list = field(default_factory=list)
     vao_element_buffer: tuple | None = None

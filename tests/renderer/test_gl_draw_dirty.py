@@ -1,0 +1,181 @@
+"""Draws redo only what changed since the last draw, and nothing stale survives.
+
+A draw skips the GL setup its sub-context's `dirty` flags do not name, as
+long as nothing else touched GL since its last draw. These tests change one
+piece of state between draws *in one command stream* (where that skipping
+happens) and check the result pixel-exact; and put GL-touching commands
+(clears, other sub-contexts, resource changes) between draws whose state did
+not change.
+"""
+from __future__ import annotations
+
+import struct
+
+import numpy as np
+import pytest
+
+from pyvirgl.decode import Scissor, VertexBufferBinding, Viewport
+from pyvirgl.errors import GuestError
+from pyvirgl.protocol.caps import Caps
+from pyvirgl.protocol.virgl import ObjectType
+from pyvirgl.renderer.api import Renderer
+
+from renderer_gl_helpers import CTX, colour_pipeline, draw, make_buffer, make_target, read_back, start
+from test_gl_draw_caches import BLUE, GREEN, H, LEFT, PX, RED, RIGHT, W, halves, rasterizer
+
+pytestmark = pytest.mark.gl
+
+FULL = np.array([[-1, -1, 0, 1], [1, -1, 0, 1], [-1, 1, 0, 1], [1, -1, 0, 1], [1, 1, 0, 1], [-1, 1, 0, 1]],
+                np.float32)
+
+
+@pytest.fixture(scope="module")
+def backend():
+    from pyvirgl.backend.gl.backend import GLBackend
+
+    return GLBackend()
+
+
+@pytest.fixture
+def renderer(backend):
+    r = Renderer(Caps(), lambda: backend)
+    r.create_context(CTX, "test")
+    yield r
+    r.destroy_context(CTX)
+
+
+def submit(r, enc, handle: int = 1) -> np.ndarray:
+    r.submit(CTX, bytes(enc))
+    assert not r.busy(wait=True)
+    return read_back(r, handle, W, H)
+
+
+def setup(r, **kw):
+    make_target(r, 1, W, H)
+    enc = start(10, 1)
+    colour_pipeline(enc, r, 2, W, H, **kw)
+    # A bound rasterizer: with none, GL keeps whatever an earlier test left (scissor...).
+    enc.add(rasterizer(61))
+    enc.bind_object(ObjectType.RASTERIZER, 61)
+    return enc
+
+
+def scissored(enc):
+    enc.add(rasterizer(60, scissor=1))
+    enc.bind_object(ObjectType.RASTERIZER, 60)
+
+
+def clear_colour(enc, colour):
+    enc.clear(buffers=4, color=struct.unpack("<4I", struct.pack("<4f", *colour)), depth=1.0, stencil=0)
+
+
+def test_a_scissor_change_alone_reaches_the_next_draw(renderer):
+    enc = setup(renderer, colour=RED, vertices=FULL)
+    scissored(enc)
+    enc.set_scissor_state(start_slot=0, scissors=(Scissor(0, 0, W // 2, H),))
+    draw(enc, count=6)
+    enc.set_scissor_state(start_slot=0, scissors=(Scissor(W // 2, 0, W, H),))
+    draw(enc, count=6)
+    assert halves(submit(renderer, enc)) == (RED, RED)
+
+
+def test_a_viewport_change_alone_reaches_the_next_draw(renderer):
+    enc = setup(renderer, colour=GREEN, vertices=FULL)
+    enc.set_viewport_state(start_slot=0, viewports=(Viewport((W / 4, H / 2, 0.5), (W / 4, H / 2, 0.5)),))
+    draw(enc, count=6)                                     # left half
+    assert halves(submit(renderer, enc)) == (GREEN, None)
+    enc = start()
+    draw(enc, count=6)                                     # unchanged: left half again
+    enc.set_viewport_state(start_slot=0, viewports=(Viewport((W / 4, H / 2, 0.5), (3 * W / 4, H / 2, 0.5)),))
+    draw(enc, count=6)                                     # right half
+    assert halves(submit(renderer, enc)) == (GREEN, GREEN)
+
+
+def test_a_vertex_buffer_change_alone_reaches_the_next_draw(renderer):
+    enc = setup(renderer, colour=BLUE, vertices=LEFT)
+    make_buffer(renderer, 3, RIGHT.nbytes, data=RIGHT.tobytes())
+    draw(enc, count=6)
+    enc.set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 3),))
+    draw(enc, count=6)
+    assert halves(submit(renderer, enc)) == (BLUE, BLUE)
+
+
+def test_a_framebuffer_change_between_draws_draws_into_the_new_one(renderer):
+    enc = setup(renderer, colour=RED, vertices=FULL)
+    make_target(renderer, 4, W, H)
+    enc.create_surface(handle=11, res_handle=4, format=1, val0=0, val1=0)
+    draw(enc, count=6)
+    enc.set_framebuffer_state(zsurf_handle=0, cbuf_handles=(11,))
+    enc.set_constant_buffer(shader_type=1, index=0, data=struct.pack("<4f", *GREEN))
+    draw(enc, count=6)
+    assert halves(submit(renderer, enc, 1)) == (RED, RED)
+    assert halves(read_back(renderer, 4, W, H)) == (GREEN, GREEN)
+
+
+def test_a_clear_between_unchanged_draws_does_not_leave_its_state_behind(renderer):
+    # A clear turns the scissor test off; the next draw, with nothing changed, must turn it back on.
+    enc = setup(renderer, colour=RED, vertices=FULL)
+    scissored(enc)
+    enc.set_scissor_state(start_slot=0, scissors=(Scissor(0, 0, W // 2, H),))
+    draw(enc, count=6)
+    clear_colour(enc, BLUE)
+    draw(enc, count=6)
+    assert halves(submit(renderer, enc)) == (RED, BLUE)
+
+
+def test_another_sub_context_between_unchanged_draws(renderer):
+    enc = setup(renderer, colour=RED, vertices=LEFT)
+    draw(enc, count=6)
+    # Sub-context 2 draws the right half green with its own pipeline, then back to 1.
+    make_buffer(renderer, 3, RIGHT.nbytes, data=RIGHT.tobytes())
+    enc.create_sub_ctx(sub_ctx_id=2).set_sub_ctx(sub_ctx_id=2)
+    enc.create_surface(handle=10, res_handle=1, format=1, val0=0, val1=0)
+    enc.set_framebuffer_state(zsurf_handle=0, cbuf_handles=(10,))
+    colour_pipeline(enc, renderer, 5, W, H, colour=GREEN, vertices=RIGHT, base_handle=800)
+    enc.set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 3),))
+    draw(enc, count=6)
+    enc.set_sub_ctx(sub_ctx_id=1)
+    clear_colour(enc, (0.0, 0.0, 0.0, 0.0))
+    draw(enc, count=6)                                     # sub-context 1's state, unchanged
+    assert halves(submit(renderer, enc)) == (RED, None)
+
+
+def test_a_vertex_buffer_unreferenced_between_submits_is_refused(renderer):
+    enc = setup(renderer, colour=RED, vertices=LEFT)
+    draw(enc, count=6)
+    assert halves(submit(renderer, enc)) == (RED, None)
+    renderer.unref_resource(CTX, 2)
+    enc = start()
+    draw(enc, count=6)
+    with pytest.raises(GuestError, match="no resource 2"):
+        renderer.submit(CTX, bytes(enc))
+
+
+def test_a_bad_stride_is_refused_at_the_draw(renderer):
+    enc = setup(renderer, colour=RED, vertices=LEFT)
+    draw(enc, count=6)
+    enc.set_vertex_buffers(buffers=(VertexBufferBinding(1 << 20, 0, 2),))
+    draw(enc, count=6)
+    with pytest.raises(GuestError, match="stride"):
+        renderer.submit(CTX, bytes(enc))
+
+
+def test_many_unchanged_draws_in_one_stream_all_land(renderer):
+    # Every draw counts: blending adds each one's colour.
+    enc = setup(renderer, colour=(0.0, 0.0, 1.0 / 16, 0.0), vertices=FULL)
+    enc.create_blend(handle=70, independent_blend_enable=0, logicop_enable=0, dither=0,
+                     alpha_to_coverage=0, alpha_to_one=0, logicop_func=0,
+                     rt=tuple(_additive() for _ in range(8)))
+    enc.bind_object(ObjectType.BLEND, 70)
+    for _ in range(8):
+        draw(enc, count=6)
+    px = submit(renderer, enc)
+    assert (px[..., 0] == 128).all(), px[..., 0]
+
+
+def _additive():
+    from pyvirgl.decode import BlendTarget
+
+    # ONE + ONE on every channel, all channels written.
+    return BlendTarget(blend_enable=1, rgb_func=0, rgb_src_factor=1, rgb_dst_factor=1,
+                   alpha_func=0, alpha_src_factor=1, alpha_dst_factor=1, colormask=0xF)
