@@ -17,7 +17,7 @@ import pytest
 from pyvirgl.decode import Scissor, VertexBufferBinding, Viewport
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.caps import Caps
-from pyvirgl.protocol.virgl import ObjectType
+from pyvirgl.protocol.virgl import ObjectType, VirglBind
 from pyvirgl.renderer.api import Renderer
 
 from renderer_gl_helpers import CTX, colour_pipeline, draw, make_buffer, make_target, read_back, start
@@ -179,3 +179,77 @@ def _additive():
     # ONE + ONE on every channel, all channels written.
     return BlendTarget(blend_enable=1, rgb_func=0, rgb_src_factor=1, rgb_dst_factor=1,
                    alpha_func=0, alpha_src_factor=1, alpha_dst_factor=1, colormask=0xF)
+
+
+# -- runs of unchanged draws go out as one multi-draw ------------------------------------------
+
+def _blend_add(enc):
+    enc.create_blend(handle=70, independent_blend_enable=0, logicop_enable=0, dither=0,
+                     alpha_to_coverage=0, alpha_to_one=0, logicop_func=0,
+                     rt=tuple(_additive() for _ in range(8)))
+    enc.bind_object(ObjectType.BLEND, 70)
+
+
+def test_unchanged_indexed_draws_with_their_own_offsets_and_base_vertices(renderer, backend):
+    # Vertices: LEFT then RIGHT. Indices 0..5 twice; base vertex 6 moves a draw to the right half.
+    both = np.concatenate([LEFT, RIGHT])
+    enc = setup(renderer, colour=(0.0, 0.0, 1.0 / 16, 0.0), vertices=both)
+    _blend_add(enc)
+    make_buffer(renderer, 5, 48, bind=VirglBind.INDEX_BUFFER, data=struct.pack("<12I", *range(6), *range(6)))
+    enc.set_index_buffer(index_size=4, offset=0, res_handle=5)
+    draw(enc, count=6, indexed=True, max_index=11)                   # left, 1
+    for offset, bias in ((24, 0), (0, 6), (24, 6), (0, 6), (0, 0)):  # left 2, right 1..3, left 3
+        enc.set_index_buffer(index_size=4, offset=offset, res_handle=5)
+        draw(enc, count=6, indexed=True, max_index=11, index_bias=bias)
+    px = submit(renderer, enc)
+    assert (px[:, : W // 2, 0] == 48).all() and (px[:, W // 2:, 0] == 48).all(), px[..., 0]
+
+
+def test_a_state_change_between_batched_draws_takes_effect(renderer):
+    enc = setup(renderer, colour=RED, vertices=LEFT)
+    make_buffer(renderer, 3, RIGHT.nbytes, data=RIGHT.tobytes())
+    for _ in range(3):
+        draw(enc, count=6)
+    enc.set_constant_buffer(shader_type=1, index=0, data=struct.pack("<4f", *GREEN))
+    enc.set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 3),))
+    for _ in range(3):
+        draw(enc, count=6)
+    assert halves(submit(renderer, enc)) == (RED, GREEN)
+
+
+def test_a_new_index_buffer_or_restart_setting_between_draws(renderer):
+    both = np.concatenate([LEFT, RIGHT])
+    enc = setup(renderer, colour=RED, vertices=both)
+    make_buffer(renderer, 5, 28, bind=VirglBind.INDEX_BUFFER, data=struct.pack("<7I", *range(6), 0))
+    make_buffer(renderer, 6, 28, bind=VirglBind.INDEX_BUFFER,
+                data=struct.pack("<7I", 6, 7, 8, 0xFFFF, 9, 10, 11))
+    enc.set_index_buffer(index_size=4, offset=0, res_handle=5)
+    draw(enc, count=6, indexed=True, max_index=11)
+    draw(enc, count=6, indexed=True, max_index=11)
+    enc.set_index_buffer(index_size=4, offset=0, res_handle=6)
+    # With restart at 0xFFFF the 7 indices are two triangles (the right half);
+    # without it, (0xFFFF, 9, 10) would be a broken triangle and 11 is left over.
+    draw(enc, count=7, indexed=True, max_index=0xFFFF, primitive_restart=True, restart_index=0xFFFF)
+    enc.set_constant_buffer(shader_type=1, index=0, data=struct.pack("<4f", *GREEN))
+    enc.set_index_buffer(index_size=4, offset=0, res_handle=5)
+    draw(enc, count=3, indexed=True, max_index=11)                   # lower-left triangle only
+    draw(enc, count=6, indexed=True, max_index=11, primitive_restart=True, restart_index=2)
+    px = submit(renderer, enc)
+    assert halves(px) == (halves(px)[0], RED)
+    assert (px[:, : W // 2] == PX[GREEN]).any() and (px[:, : W // 2] == PX[RED]).any()
+
+
+def test_batched_draws_run_before_a_later_clear_and_buffer_write(renderer):
+    enc = setup(renderer, colour=RED, vertices=LEFT)
+    for _ in range(3):
+        draw(enc, count=6)
+    clear_colour(enc, BLUE)                                          # after the draws: all blue
+    for _ in range(3):
+        draw(enc, count=6)                                           # left red again
+    # The vertex buffer rewritten in the stream: the draws after it use the new contents.
+    enc.resource_inline_write(res_handle=2, level=0, usage=0, stride=0, layer_stride=0,
+                              x=0, y=0, z=0, width=RIGHT.nbytes, height=1, depth=1, data=RIGHT.tobytes())
+    enc.set_constant_buffer(shader_type=1, index=0, data=struct.pack("<4f", *GREEN))
+    draw(enc, count=6)
+    draw(enc, count=6)
+    assert halves(submit(renderer, enc)) == (RED, GREEN)

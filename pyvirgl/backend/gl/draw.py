@@ -1,6 +1,7 @@
 """DRAW_VBO: turn the sub-context's recorded state into one GL draw."""
 from __future__ import annotations
 
+import array
 import ctypes
 import logging
 import struct
@@ -87,6 +88,12 @@ class DrawContext:
         self.current = None
         self._program_now = None   # the program `current`'s last draw used
         self.max_vertex_stride = 2048   # the backend sets the host's limit
+        # Draws waiting to go out as one multi-draw (see _batch): the key they
+        # share, and per draw (first, count) or (count, byte offset, base vertex).
+        self.batch: tuple | None = None
+        self._batch_a: list[int] = []
+        self._batch_b: list[int] = []
+        self._batch_c: list[int] = []
         self._warned: set[str] = set()
 
     def warn_once(self, what: str) -> None:
@@ -190,15 +197,27 @@ class DrawContext:
         mode = enums.PRIM[cmd.mode]
         if mode is None:
             raise GuestError(COMMAND, f"primitive type {cmd.mode} must be lowered by the guest")
+        if not dirty:
+            refused = program.mode_errors.get(cmd.mode)
+            if refused is not None:
+                raise GuestError(COMMAND, refused)
+        if not dirty and cmd.instance_count == 1 and not (
+                cmd.start_instance or cmd.indirect_handle or cmd.count_from_so or cmd.vertices_per_patch
+                or program.reads_draw_id or sub.render_condition is not None
+                or (sub.streamout is not None and sub.streamout.current is not None)):
+            self._batch(ex, sub, mode, cmd)
+            return
+        if self.batch is not None:
+            self.flush()
         if dirty:
             # Until this draw completes, nothing of the GL state is known to be this sub-context's.
             self.current = None
             program = self._setup(ex, sub, state, dirty)
             if program is None:
                 return
-        refused = program.mode_errors.get(cmd.mode)
-        if refused is not None:
-            raise GuestError(COMMAND, refused)
+            refused = program.mode_errors.get(cmd.mode)
+            if refused is not None:
+                raise GuestError(COMMAND, refused)
         vao = sub.gl_vao
         if cmd.vertices_per_patch:
             GL.glPatchParameteri(GL.GL_PATCH_VERTICES, cmd.vertices_per_patch)
@@ -231,6 +250,67 @@ class DrawContext:
         sub.dirty = 0
         self.current = sub
         self._program_now = program
+
+    # -- runs of draws with nothing changed in between -------------------------------------------
+
+    def _batch(self, ex, sub, mode: int, cmd) -> None:
+        """Queue a draw whose state is exactly the last draw's; `flush` issues the queue.
+
+        The executor flushes before any command other than DRAW_VBO and
+        SET_INDEX_BUFFER, and at the end of the stream, so queued draws run
+        in order, before anything that could observe or change what they
+        draw. One glMultiDraw* call draws each queued draw as its own draw
+        (one instance, base instance 0); only gl_DrawID would tell them apart,
+        and programs that read it are not batched.
+        """
+        if cmd.indexed:
+            ib = sub.index_buffer
+            if ib is None:
+                raise GuestError(COMMAND, "indexed draw with no index buffer")
+            restart = cmd.restart_index if cmd.primitive_restart else None
+            key = (sub, mode, ib[0], ib[1], restart)
+            if key != self.batch:
+                if self.batch is not None:
+                    self.flush()
+                # Binds (and checks) the index buffer and restart for the whole run.
+                gl_type, _ = self.bind_index_buffer(ex, sub, sub.gl_vao, cmd)
+                self.batch = key
+                self._batch_type = gl_type
+            self._batch_a.append(cmd.count)
+            self._batch_b.append(ib[2])
+            self._batch_c.append(cmd.index_bias)
+        else:
+            key = (sub, mode)
+            if key != self.batch:
+                if self.batch is not None:
+                    self.flush()
+                self.batch = key
+            self._batch_a.append(cmd.start)
+            self._batch_b.append(cmd.count)
+
+    def flush(self) -> None:
+        """Issue the queued draws (see `_batch`)."""
+        key = self.batch
+        if key is None:
+            return
+        self.batch = None
+        a, b, c = self._batch_a, self._batch_b, self._batch_c
+        self._batch_a, self._batch_b, self._batch_c = [], [], []
+        mode = key[1]
+        n = len(a)
+        if len(key) == 2:
+            if n == 1:
+                gl.glDrawArraysInstancedBaseInstance(mode, a[0], b[0], 1, 0)
+            else:
+                firsts, counts = array.array("i", a), array.array("i", b)
+                gl.glMultiDrawArrays(mode, firsts.buffer_info()[0], counts.buffer_info()[0], n)
+        elif n == 1:
+            gl.glDrawElementsInstancedBaseVertexBaseInstance(mode, a[0], self._batch_type, b[0], 1, c[0], 0)
+        else:
+            counts, offsets, bases = array.array("i", a), array.array("Q", b), array.array("i", c)
+            gl.glMultiDrawElementsBaseVertex(mode, counts.buffer_info()[0], self._batch_type,
+                                             offsets.buffer_info()[0], n, bases.buffer_info()[0])
+        check_errors(COMMAND)
 
     def _setup(self, ex, sub, state, dirty: int):
         """The GL setup for what `dirty` names (D_ALL: everything); the program, or None to skip."""

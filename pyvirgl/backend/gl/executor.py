@@ -109,22 +109,38 @@ class Executor:
     # -- the loop --------------------------------------------------------------------
 
     def execute(self, stream: bytes) -> None:
+        """Run every command of the stream.
+
+        Draws with nothing changed in between may be queued as one multi-draw
+        (DrawContext.batch): any command but those in BATCH_KEEPS issues the
+        queue first, and so does the end of the stream, error or not."""
         stats = getattr(self.renderer, "stats", None)
-        if stats is not None:
-            return self._execute_timed(stream, stats)
-        trace = log.isEnabledFor(logging.DEBUG)
-        for cmd in d.decode_commands(stream):
-            if trace:
-                log.debug("ctx %d: %s", self.ctx.ctx_id, _short(cmd))
-            handler = HANDLERS.get(type(cmd))
-            if handler is None:
-                self.skip(cmd)
-            else:
-                handler(self, cmd)
+        drawing = self.drawing
+        try:
+            if stats is not None:
+                return self._execute_timed(stream, stats)
+            trace = log.isEnabledFor(logging.DEBUG)
+            handlers = HANDLERS
+            keeps = BATCH_KEEPS
+            for cmd in d.decode_commands(stream):
+                if trace:
+                    log.debug("ctx %d: %s", self.ctx.ctx_id, _short(cmd))
+                cls = type(cmd)
+                if drawing.batch is not None and cls not in keeps:
+                    drawing.flush()
+                handler = handlers.get(cls)
+                if handler is None:
+                    self.skip(cmd)
+                else:
+                    handler(self, cmd)
+        finally:
+            if drawing.batch is not None:
+                drawing.flush()
 
     def _execute_timed(self, stream: bytes, stats) -> None:
         """The same loop, timing decode and each handler (`pyvirgl serve --stats`)."""
         clock = time.perf_counter
+        drawing = self.drawing
         commands = d.decode_commands(stream)
         while True:
             start = clock()
@@ -133,6 +149,11 @@ class Executor:
             stats.command("(decode)", decoded - start)
             if cmd is None:
                 return
+            if drawing.batch is not None and type(cmd) not in BATCH_KEEPS:
+                drawing.flush()
+                flushed = clock()
+                stats.command("(batched draws)", flushed - decoded)
+                decoded = flushed
             handler = HANDLERS.get(type(cmd))
             if handler is None:
                 self.skip(cmd)
@@ -150,6 +171,12 @@ class Executor:
 def _short(cmd: object) -> str:
     text = repr(cmd)
     return text if len(text) <= 400 else text[:400] + "..."
+
+
+# Commands that leave queued draws queued: the draw path decides for itself
+# whether the next draw can join them; SET_INDEX_BUFFER only records state
+# (a queued indexed draw carries its own offset; a new buffer starts a new queue).
+BATCH_KEEPS = frozenset({d.DrawVbo, d.SetIndexBuffer})
 
 
 # --- sub-contexts ------------------------------------------------------------------

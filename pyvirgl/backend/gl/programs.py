@@ -55,6 +55,8 @@ class LinkedProgram:
     # Gallium primitive types this program can draw -> None, or the reason it cannot.
     # GL answers a mismatch with GL_INVALID_OPERATION at draw time; we name it first.
     mode_errors: dict = field(init=False, default_factory=dict)
+    # Some stage reads gl_DrawID: such draws are never merged into one multi-draw.
+    reads_draw_id: bool = False
 
     def __post_init__(self) -> None:
         self.mode_errors = draw_mode_errors(self.stages)
@@ -213,7 +215,8 @@ class ProgramCache:
                 loc = GL.glGetUniformLocation(prog, name)
                 if loc >= 0:
                     driver[(stage, purpose)] = loc
-        return LinkedProgram(prog, translated, sampler_units, driver)
+        reads_draw_id = any(t is not None and "gl_DrawID" in t.glsl for t in translated)
+        return LinkedProgram(prog, translated, sampler_units, driver, reads_draw_id=reads_draw_id)
 
     @staticmethod
     def _delete(linked: LinkedProgram) -> None:

@@ -53,6 +53,8 @@ _PROTOTYPES = {
     "glDrawElementsInstancedBaseVertexBaseInstance": (None, (_e, _i, _e, _p, _i, _i, _u)),
     "glBindTransformFeedback": (None, (_e, _u)),
     "glBlitNamedFramebuffer": (None, (_u, _u, _i, _i, _i, _i, _i, _i, _i, _i, _u, _e)),
+    "glMultiDrawArrays": (None, (_e, _p, _p, _i)),
+    "glMultiDrawElementsBaseVertex": (None, (_e, _p, _e, _p, _i, _p)),
 }
 
 

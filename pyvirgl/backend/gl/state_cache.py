@@ -12,12 +12,16 @@ from pyvirgl.backend.gl import enums
 from pyvirgl.protocol.virgl import Face
 
 
+# "Not known": distinct from None, which means no object is bound (and sets GL defaults).
+_UNKNOWN = object()
+
+
 class StateCache:
     def __init__(self) -> None:
         self.invalidate()
 
     def invalidate(self) -> None:
-        self._blend = self._dsa = self._raster = None
+        self._blend = self._dsa = self._raster = _UNKNOWN
         self._stencil_ref = None
         self._blend_color = None
         self._viewports = None
@@ -33,7 +37,7 @@ class StateCache:
         GL.glColorMask(True, True, True, True)
         GL.glDepthMask(True)
         GL.glStencilMask(0xFF)
-        self._blend = self._dsa = self._raster = None
+        self._blend = self._dsa = self._raster = _UNKNOWN
         self._raster_gl.pop(GL.GL_SCISSOR_TEST, None)
         self._raster_gl.pop(GL.GL_RASTERIZER_DISCARD, None)
 

@@ -33,7 +33,7 @@ D_UNIFORMS = 1 << 6   # driver uniforms' inputs (clip planes)
 D_ALL = (1 << 7) - 1
 
 
-@dataclass
+@dataclass(eq=False)   # compared (and hashed) by identity
 class SubContext:
     sub_id: int
     # Created objects, by type then handle. Handles are per type, like Gallium's.
