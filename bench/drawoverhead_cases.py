@@ -72,7 +72,7 @@ def main(argv=None) -> int:
                     except Exception:  # noqa: BLE001 - the sandbox kills it on close
                         pass
             if args.stats:
-                with open(os.path.join(out, "f"server-prof{case}.log")) as fh:
+                with open(os.path.join(out, f"server-prof{case}.log")) as fh:
                     print(fh.read()[-5000:])
             elif os.path.exists(prof):
                 profs.append(prof)
