@@ -173,12 +173,14 @@ def test_many_unchanged_draws_in_one_stream_all_land(renderer):
     assert (px[..., 0] == 128).all(), px[..., 0]
 
 
-def _additive():
+def _additive(**kw):
     from pyvirgl.decode import BlendTarget
 
     # ONE + ONE on every channel, all channels written.
-    return BlendTarget(blend_enable=1, rgb_func=0, rgb_src_factor=1, rgb_dst_factor=1,
-                   alpha_func=0, alpha_src_factor=1, alpha_dst_factor=1, colormask=0xF)
+    fields = dict(blend_enable=1, rgb_func=0, rgb_src_factor=1, rgb_dst_factor=1,
+                  alpha_func=0, alpha_src_factor=1, alpha_dst_factor=1, colormask=0xF)
+    fields.update(kw)
+    return BlendTarget(**fields)
 
 
 # -- runs of unchanged draws go out as one multi-draw ------------------------------------------
@@ -253,3 +255,24 @@ def test_batched_draws_run_before_a_later_clear_and_buffer_write(renderer):
     draw(enc, count=6)
     draw(enc, count=6)
     assert halves(submit(renderer, enc)) == (RED, GREEN)
+
+
+def test_blend_objects_switched_between_draws_apply_their_differences(renderer):
+    enc = setup(renderer, colour=(0.0, 0.0, 1.0 / 16, 0.0), vertices=FULL)
+    _blend_add(enc)                                          # handle 70: additive
+    enc.create_blend(handle=71, independent_blend_enable=0, logicop_enable=0, dither=0,
+                     alpha_to_coverage=0, alpha_to_one=0, logicop_func=0,
+                     rt=tuple(_additive(blend_enable=0) for _ in range(8)))
+    enc.create_blend(handle=72, independent_blend_enable=0, logicop_enable=0, dither=0,
+                     alpha_to_coverage=0, alpha_to_one=0, logicop_func=0,
+                     rt=tuple(_additive(colormask=0b1011) for _ in range(8)))   # no blue
+    draw(enc, count=6)
+    draw(enc, count=6)                                       # 32
+    enc.bind_object(ObjectType.BLEND, 71)
+    draw(enc, count=6)                                       # replaced: 16
+    enc.bind_object(ObjectType.BLEND, 70)
+    draw(enc, count=6)                                       # 32
+    enc.bind_object(ObjectType.BLEND, 72)
+    draw(enc, count=6)                                       # blue channel masked off: 32
+    px = submit(renderer, enc)
+    assert (px[..., 0] == 32).all(), px[..., 0]

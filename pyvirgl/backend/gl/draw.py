@@ -318,9 +318,12 @@ class DrawContext:
             program = self._program(sub)
             if program is None:
                 return None
-            gl.glUseProgram(program.name)
-            # Everything bound per program slot follows the program.
-            dirty = D_ALL
+            # A new blend/dsa/rasterizer often keys the same program: then
+            # what is bound per program slot is still right.
+            if dirty == D_ALL or program is not self._program_now:
+                gl.glUseProgram(program.name)
+                # Everything bound per program slot follows the program.
+                dirty = D_ALL
         else:
             program = self._program_now
         if dirty & D_FB:
