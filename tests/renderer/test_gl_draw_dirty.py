@@ -276,3 +276,29 @@ def test_blend_objects_switched_between_draws_apply_their_differences(renderer):
     draw(enc, count=6)                                       # blue channel masked off: 32
     px = submit(renderer, enc)
     assert (px[..., 0] == 32).all(), px[..., 0]
+
+
+# -- GL errors are read per stream, not per draw --------------------------------------------
+
+def test_draws_to_an_incomplete_framebuffer_are_skipped_and_later_work_is_not(renderer):
+    from pyvirgl.protocol.formats import VirglFormat
+    from pyvirgl.protocol.types import ResourceTemplate
+    from pyvirgl.protocol.virgl import TextureTarget
+
+    enc = setup(renderer, colour=RED, vertices=FULL)
+    # A one-sample colour buffer with a four-sample depth buffer: GL calls that incomplete.
+    renderer.create_resource(CTX, ResourceTemplate(7, TextureTarget.TEXTURE_2D, VirglFormat.Z24_UNORM_S8_UINT,
+                                                   VirglBind.DEPTH_STENCIL, W, H, 1, 1, 0, 4))
+    enc.create_surface(handle=12, res_handle=7, format=VirglFormat.Z24_UNORM_S8_UINT, val0=0, val1=0)
+    enc.set_framebuffer_state(zsurf_handle=12, cbuf_handles=(10,))
+    draw(enc, count=6)
+    draw(enc, count=6)
+    enc.set_framebuffer_state(zsurf_handle=0, cbuf_handles=(10,))
+    clear_colour(enc, BLUE)                     # must not be taken for the draws' error
+    enc.set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 2),))
+    make_buffer(renderer, 3, LEFT.nbytes, data=LEFT.tobytes())
+    enc.set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 3),))
+    draw(enc, count=6)                           # complete again: the left half
+    assert halves(submit(renderer, enc)) == (RED, BLUE)
+    skipped = renderer.contexts[CTX].state.unimplemented
+    assert any("framebuffer incomplete" in k for k in skipped), skipped

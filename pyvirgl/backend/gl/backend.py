@@ -158,6 +158,8 @@ class GLBackend:
             if sub.render_condition is None:   # the common case, without a context manager
                 self.drawing.draw(ex, sub, self.state, cmd)
                 return
+            if self.drawing.unchecked:   # conditional() makes checked GL calls
+                self.drawing.check_pending(ex)
             with queries.conditional(ex, sub, "DRAW_VBO"):
                 self.drawing.draw(ex, sub, self.state, cmd)
         except framebuffer.HostLimitation as err:

@@ -10,7 +10,9 @@ import numpy as np
 from OpenGL import GL
 
 from pyvirgl.backend.gl import enums, framebuffer, indirect, names, shader_resources, streamout
-from pyvirgl.backend.gl.rawgl import check_errors, gl
+from OpenGL.error import GLError
+
+from pyvirgl.backend.gl.rawgl import gl
 from pyvirgl.backend.gl.textures import IDENTITY_BUFFER_SWIZZLE, IDENTITY_SHADOW_SWIZZLE
 from pyvirgl.backend.gl.programs import (
     SAMPLER_UNITS_PER_STAGE, SSBO_SLOTS_PER_STAGE, UBO_SLOTS_PER_STAGE, HostCompileError, ProgramCache,
@@ -91,6 +93,8 @@ class DrawContext:
         # Draws waiting to go out as one multi-draw (see _batch): the key they
         # share, and per draw (first, count) or (count, byte offset, base vertex).
         self.batch: tuple | None = None
+        # Draws issued since GL errors were last read (see check_pending).
+        self.unchecked = False
         self._batch_a: list[int] = []
         self._batch_b: list[int] = []
         self._batch_c: list[int] = []
@@ -185,11 +189,41 @@ class DrawContext:
 
     # -- the draw ----------------------------------------------------------------------------
 
+    def check_pending(self, ex=None) -> None:
+        """Read the GL errors of the draws issued since the last check.
+
+        glGetError after every draw cost more than the draw (tens of us after
+        a state change, in Mesa), so draws only mark themselves unchecked and
+        this runs before anything that makes checked (PyOpenGL) GL calls --
+        every handler that is not `pure`, a draw whose setup or kind needs
+        them -- and at the end of each command stream. An incomplete
+        framebuffer only made those draws no-ops: like virglrenderer, they
+        are skipped with a warning and the context goes on. Any other error
+        fails as it did when checked per draw.
+        """
+        self.unchecked = False
+        err = gl.glGetError()
+        if not err:
+            return
+        while gl.glGetError():   # drain: the next checked call must not inherit them
+            pass
+        if err == GL.GL_INVALID_FRAMEBUFFER_OPERATION:
+            if ex is not None:
+                ex.skip_with_reason(COMMAND, "framebuffer incomplete on the host")
+            else:
+                self.warn_once("draws to a framebuffer incomplete on the host; skipped")
+            return
+        raise GLError(err=err, description=f"after {COMMAND}")
+
     def draw(self, ex, sub, state, cmd) -> None:
         dirty = sub.dirty
         program = self._program_now
         if self.current is not sub or program is None or program.deleted:
             dirty = D_ALL
+        if self.unchecked and (dirty & (D_PROGRAM | D_FB) or cmd.indirect_handle or cmd.count_from_so
+                               or cmd.vertices_per_patch or sub.streamout is not None):
+            # This draw may make checked GL calls: earlier draws' errors are theirs.
+            self.check_pending(ex)
         if dirty & D_VERT:
             self._check_vertex_buffers(ex, sub)
         if not sub.shaders[0]:
@@ -233,7 +267,9 @@ class DrawContext:
             if source is None:
                 ex.skip_with_reason(COMMAND, "count_from_so names no finished stream output capture")
                 return
-        xfb = streamout.begin_draw(ex, sub, program, cmd.mode) if dirty or sub.streamout is not None else None
+        # Without stream output, the last draw (or nothing since) left no capture object bound.
+        xfb = streamout.begin_draw(ex, sub, program, cmd.mode) \
+            if dirty == D_ALL or sub.streamout is not None else None
         try:
             if cmd.indirect_handle:
                 indirect.draw(ex, sub, self, vao, mode, cmd)
@@ -245,7 +281,7 @@ class DrawContext:
                 gl.glDrawArraysInstancedBaseInstance(mode, cmd.start, cmd.count, instances, cmd.start_instance)
         finally:
             streamout.end_draw(xfb)
-        check_errors(COMMAND)
+        self.unchecked = True
         # Everything this sub-context set is what GL now holds.
         sub.dirty = 0
         self.current = sub
@@ -310,7 +346,7 @@ class DrawContext:
             counts, offsets, bases = array.array("i", a), array.array("Q", b), array.array("i", c)
             gl.glMultiDrawElementsBaseVertex(mode, counts.buffer_info()[0], self._batch_type,
                                              offsets.buffer_info()[0], n, bases.buffer_info()[0])
-        check_errors(COMMAND)
+        self.unchecked = True
 
     def _setup(self, ex, sub, state, dirty: int):
         """The GL setup for what `dirty` names (D_ALL: everything); the program, or None to skip."""
@@ -423,6 +459,8 @@ class DrawContext:
         key = (slot, size)
         name = self._const_buffers.get(key)
         if name is None:
+            if self.unchecked:
+                self.check_pending()
             name = names.create(GL.glCreateBuffers)
             GL.glNamedBufferData(name, size, None, GL.GL_STREAM_DRAW)
             self._const_buffers[key] = name

@@ -45,7 +45,10 @@ def handles(*classes: type, pure: bool = False):
             handler = fn
         else:
             def handler(ex, cmd, _fn=fn):
-                ex.drawing.current = None
+                drawing = ex.drawing
+                drawing.current = None
+                if drawing.unchecked:
+                    drawing.check_pending(ex)
                 _fn(ex, cmd)
             handler.__name__ = handler.__qualname__ = fn.__name__
             handler.__wrapped__ = fn
@@ -136,6 +139,8 @@ class Executor:
         finally:
             if drawing.batch is not None:
                 drawing.flush()
+            if drawing.unchecked:
+                drawing.check_pending(self)
 
     def _execute_timed(self, stream: bytes, stats) -> None:
         """The same loop, timing decode and each handler (`pyvirgl serve --stats`)."""
