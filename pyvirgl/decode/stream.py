@@ -194,6 +194,25 @@ def decode_commands(buf) -> Iterator[Command]:
         pos = end
 
 
+def stream_words(buf) -> tuple[memoryview, memoryview]:
+    """(bytes view, u32 view) of a command buffer, for loops that walk it themselves."""
+    return _as_words(buf)
+
+
+def stream_dispatch() -> list:
+    """Per command id: read(buf, byte offset, payload words, object type) -> Command.
+
+    A loop walking `stream_words` itself must check each header's length
+    against the buffer as `decode_commands` does (`check_stream` raises)."""
+    return _DISPATCH
+
+
+def check_stream(buf) -> None:
+    """Raise the GuestError `decode_commands` raises for a header running past the buffer."""
+    for _ in iter_headers(buf):
+        pass
+
+
 def decode_all(buf) -> list[Command]:
     """All commands of a buffer, or GuestError if any is malformed."""
     return list(decode_commands(buf))

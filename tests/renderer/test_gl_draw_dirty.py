@@ -302,3 +302,36 @@ def test_draws_to_an_incomplete_framebuffer_are_skipped_and_later_work_is_not(re
     assert halves(submit(renderer, enc)) == (RED, BLUE)
     skipped = renderer.contexts[CTX].state.unimplemented
     assert any("framebuffer incomplete" in k for k in skipped), skipped
+
+
+def test_a_run_of_draws_with_other_modes_instances_and_negative_base_vertex(renderer):
+    # Vertices: RIGHT then LEFT; indices 6..11 with base vertex -6 draw the RIGHT rectangle.
+    both = np.concatenate([RIGHT, LEFT])
+    enc = setup(renderer, colour=(0.0, 0.0, 1.0 / 16, 0.0), vertices=both)
+    _blend_add(enc)
+    make_buffer(renderer, 5, 24, bind=VirglBind.INDEX_BUFFER, data=struct.pack("<6I", *range(6, 12)))
+    enc.set_index_buffer(index_size=4, offset=0, res_handle=5)
+    draw(enc, count=6, indexed=True, max_index=11)                     # left (vertices 6..11), 1
+    draw(enc, count=6, indexed=True, max_index=11, index_bias=-6)      # right, 1
+    draw(enc, count=6, indexed=True, max_index=11, index_bias=-6)      # right, 2
+    draw(enc, count=6, start_=6)                                       # left, 2 (not indexed)
+    draw(enc, count=6, start_=6, instance_count=2)                     # left, 3 and 4
+    draw(enc, count=6, start_=0, mode=5)                               # strip of RIGHT's first 6: partial
+    draw(enc, count=6, start_=0)                                       # right, 3
+    px = submit(renderer, enc)
+    assert (px[:, : W // 2, 0] == 64).all(), px[..., 0]
+    assert (px[:, W // 2:, 0] >= 48).all(), px[..., 0]
+
+
+@pytest.mark.parametrize("bad, match", [
+    (dict(mode=15), "mode = 15"),
+    (dict(count=1 << 27), "per-draw limit"),
+    (dict(mode=7), "primitive type 7"),
+])
+def test_a_bad_draw_inside_a_run_is_still_refused(renderer, bad, match):
+    enc = setup(renderer, colour=RED, vertices=FULL)
+    draw(enc, count=6)
+    draw(enc, count=6)
+    draw(enc, **{"count": 6, **bad})
+    with pytest.raises(GuestError, match=match):
+        renderer.submit(CTX, bytes(enc))

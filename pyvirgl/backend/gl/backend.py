@@ -12,7 +12,7 @@ from OpenGL.error import GLError
 
 from pyvirgl.backend.gl import compute, framebuffer, queries, shader_resources, storage, textures
 from pyvirgl.backend.gl.blit import Blitter
-from pyvirgl.backend.gl.draw import DrawContext
+from pyvirgl.backend.gl.draw import INT32_MAX, MAX_DRAW_VERTICES, DrawContext
 from pyvirgl.backend.gl.egl import HostContext
 from pyvirgl.backend.gl.executor import Executor
 from pyvirgl.backend.gl.host_info import HostGLInfo, read_host_info
@@ -23,8 +23,6 @@ from pyvirgl.protocol.virgl import ObjectType
 from pyvirgl.renderer.resources import Limits
 from pyvirgl.shader.glsl.key import HostShaderCaps
 
-INT32_MAX = (1 << 31) - 1
-MAX_DRAW_VERTICES = 1 << 26   # vertices x instances in one draw
 
 log = logging.getLogger("pyvirgl.gl")
 

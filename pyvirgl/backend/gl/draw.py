@@ -37,6 +37,10 @@ _SRC1_FACTORS = {BlendFactor.SRC1_COLOR, BlendFactor.SRC1_ALPHA, BlendFactor.INV
 _STAGE_ORDER = (0, 3, 4, 2, 1)  # VS, TCS, TES, GS, FS: producers before consumers
 _MAX_PROGRAM_MEMO = 256
 _DISABLED = ("disabled",)   # a VAO attribute slot we switched off
+_DRAW_LENGTHS = (12, 14, 20)   # DRAW_VBO payloads: plain, + tessellation, + indirect
+_MAX_PRIM = len(enums.PRIM) - 1
+INT32_MAX = (1 << 31) - 1
+MAX_DRAW_VERTICES = 1 << 26   # vertices x instances in one draw (checked by the backend, and join_raw)
 _SHADOW_SWIZZLE = "shadow_swizzle_"   # driver uniform purpose prefix; the sampler view index follows
 _BUFFER_SWIZZLE = "buffer_swizzle_"   # likewise, for buffer views
 
@@ -323,6 +327,51 @@ class DrawContext:
                 self.batch = key
             self._batch_a.append(cmd.start)
             self._batch_b.append(cmd.count)
+
+    def join_raw(self, sub, words, at: int, length: int) -> bool:
+        """Queue the DRAW_VBO whose payload is words[at:at + length] if it can join the queue.
+
+        The executor's shortcut for runs of draws: no command object, no
+        handler. It takes only a draw that `draw` would queue with the same
+        key, after the same checks (the decoder's length and mode range, the
+        backend's count limits); for anything else it returns False and the
+        command is decoded and handled as usual, which raises what is wrong.
+        """
+        if length not in _DRAW_LENGTHS or sub is not self.batch[0] or sub.dirty or self.current is not sub:
+            return False
+        (start, count, mode, indexed, instances, bias, start_instance, restart, restart_index,
+         _min, _max, count_from_so) = words[at:at + 12]
+        if (instances != 1 or start_instance or count_from_so or mode > _MAX_PRIM
+                or start > INT32_MAX or count > MAX_DRAW_VERTICES
+                or (length > 12 and words[at + 12]) or (length > 14 and words[at + 14])):
+            return False   # patches, indirect, instanced, ...: the full path
+        gl_mode = enums.PRIM[mode]
+        batch = self.batch
+        if indexed:
+            ib = sub.index_buffer
+            if (ib is None or len(batch) != 5 or batch[1] != gl_mode or batch[2] != ib[0] or batch[3] != ib[1]
+                    or batch[4] != (restart_index if restart else None)):
+                return False
+            self._batch_a.append(count)
+            self._batch_b.append(ib[2])
+            self._batch_c.append(bias - (1 << 32) if bias >= 1 << 31 else bias)
+        else:
+            if len(batch) != 2 or batch[1] != gl_mode:
+                return False
+            self._batch_a.append(start)
+            self._batch_b.append(count)
+        return True
+
+    def join_index_buffer(self, sub, words, at: int, length: int) -> bool:
+        """SET_INDEX_BUFFER of the queued draws' buffer and index size: only the offset is new."""
+        batch = self.batch
+        if length != 3 or len(batch) != 5 or sub is not batch[0]:
+            return False
+        handle, size, offset = words[at:at + 3]
+        if handle != batch[2] or size != batch[3]:
+            return False
+        sub.index_buffer = (handle, size, offset)
+        return True
 
     def flush(self) -> None:
         """Issue the queued draws (see `_batch`)."""

@@ -122,12 +122,31 @@ class Executor:
         try:
             if stats is not None:
                 return self._execute_timed(stream, stats)
-            trace = log.isEnabledFor(logging.DEBUG)
+            if log.isEnabledFor(logging.DEBUG):
+                return self._execute_traced(stream)
             handlers = HANDLERS
             keeps = BATCH_KEEPS
-            for cmd in d.decode_commands(stream):
-                if trace:
-                    log.debug("ctx %d: %s", self.ctx.ctx_id, _short(cmd))
+            dispatch = d.stream_dispatch()
+            raw, words = d.stream_words(stream)
+            n = len(words)
+            pos = 0
+            while pos < n:
+                h = words[pos]
+                length = h >> 16
+                end = pos + 1 + length
+                if end > n:
+                    d.check_stream(stream)   # raises, naming the command
+                op = h & 0xFF
+                if drawing.batch is not None:
+                    # Queued draws: the next plain draw (or index buffer offset) may just join them.
+                    if op == _DRAW_VBO and drawing.join_raw(self.sub, words, pos + 1, length):
+                        pos = end
+                        continue
+                    if op == _SET_INDEX_BUFFER and drawing.join_index_buffer(self.sub, words, pos + 1, length):
+                        pos = end
+                        continue
+                cmd = dispatch[op](raw, (pos + 1) * 4, length, (h >> 8) & 0xFF)
+                pos = end
                 cls = type(cmd)
                 if drawing.batch is not None and cls not in keeps:
                     drawing.flush()
@@ -141,6 +160,19 @@ class Executor:
                 drawing.flush()
             if drawing.unchecked:
                 drawing.check_pending(self)
+
+    def _execute_traced(self, stream: bytes) -> None:
+        """The plain loop, every command logged (debug logging on)."""
+        drawing = self.drawing
+        for cmd in d.decode_commands(stream):
+            log.debug("ctx %d: %s", self.ctx.ctx_id, _short(cmd))
+            if drawing.batch is not None and type(cmd) not in BATCH_KEEPS:
+                drawing.flush()
+            handler = HANDLERS.get(type(cmd))
+            if handler is None:
+                self.skip(cmd)
+            else:
+                handler(self, cmd)
 
     def _execute_timed(self, stream: bytes, stats) -> None:
         """The same loop, timing decode and each handler (`pyvirgl serve --stats`)."""
@@ -182,6 +214,8 @@ def _short(cmd: object) -> str:
 # whether the next draw can join them; SET_INDEX_BUFFER only records state
 # (a queued indexed draw carries its own offset; a new buffer starts a new queue).
 BATCH_KEEPS = frozenset({d.DrawVbo, d.SetIndexBuffer})
+_DRAW_VBO = d.DrawVbo.CMD
+_SET_INDEX_BUFFER = d.SetIndexBuffer.CMD
 
 
 # --- sub-contexts ------------------------------------------------------------------
