@@ -168,6 +168,24 @@ def test_draw_binds_atomic_buffers(renderer):
     assert (read_back(renderer, 7, 8, 8) == np.array([0, 255, 0, 255], np.uint8)).all()
 
 
+def test_draws_use_the_atomic_buffer_set_just_before_them(renderer):
+    # Changing only the buffer between draws in one stream: each draw counts into its own.
+    make_target(renderer, 7, 8, 8)
+    make_buffer(renderer, 8, 4, bind=VirglBind.SHADER_BUFFER)
+    make_buffer(renderer, 10, 4, bind=VirglBind.SHADER_BUFFER)
+    enc = start(30, 7)
+    colour_pipeline(enc, renderer, 9, 8, 8, fs=FS_COUNT)
+    enc.set_atomic_buffers(start_slot=0, buffers=(ShaderBufferBinding(0, 4, 8),))
+    draw(enc)
+    draw(enc)
+    enc.set_atomic_buffers(start_slot=0, buffers=(ShaderBufferBinding(0, 4, 10),))
+    draw(enc)
+    enc.memory_barrier(flags=BARRIER_ALL)
+    renderer.submit(CTX, bytes(enc))
+    assert struct.unpack("<I", read_buffer(renderer, 8, 4))[0] == 128
+    assert struct.unpack("<I", read_buffer(renderer, 10, 4))[0] == 64
+
+
 def test_memory_and_texture_barriers_are_accepted(renderer):
     enc = start()
     enc.memory_barrier(flags=BARRIER_ALL).memory_barrier(flags=0).texture_barrier(flags=1)

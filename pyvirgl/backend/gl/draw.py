@@ -18,7 +18,7 @@ from pyvirgl.backend.gl.programs import (
     SAMPLER_UNITS_PER_STAGE, SSBO_SLOTS_PER_STAGE, UBO_SLOTS_PER_STAGE, HostCompileError, ProgramCache,
 )
 from pyvirgl.backend.gl.subctx import (
-    D_ALL, D_CONST, D_FB, D_PROGRAM, D_STATE, D_TEX, D_UNIFORMS, D_VERT,
+    D_ALL, D_CONST, D_FB, D_PROGRAM, D_RES, D_STATE, D_TEX, D_UNIFORMS, D_VERT,
 )
 from pyvirgl.backend.gl.vertex_formats import vertex_attrib_format
 from pyvirgl.errors import GuestError
@@ -423,7 +423,7 @@ class DrawContext:
             self._bind_driver_uniforms(sub, program, sub.fb_size[1])
         if dirty & D_VERT:
             self._bind_vertices(ex, sub)
-        if dirty == D_ALL:
+        if dirty & D_RES:
             shader_resources.bind_for_draw(ex, sub, program)
         return program
 

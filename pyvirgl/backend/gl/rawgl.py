@@ -54,6 +54,8 @@ _PROTOTYPES = {
     "glBindTransformFeedback": (None, (_e, _u)),
     "glBlitNamedFramebuffer": (None, (_u, _u, _i, _i, _i, _i, _i, _i, _i, _i, _u, _e)),
     "glMultiDrawArrays": (None, (_e, _p, _p, _i)),
+    "glBindBufferBase": (None, (_e, _u, _u)),
+    "glBindImageTexture": (None, (_u, _u, _i, _b, _i, _e, _e)),
     # Fixed-function state (state_cache.py), applied only by draws.
     "glEnablei": (None, (_e, _u)),
     "glDisablei": (None, (_e, _u)),

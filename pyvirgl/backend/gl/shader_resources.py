@@ -23,6 +23,8 @@ from pyvirgl import decode as d
 from pyvirgl.backend.gl import names, storage
 from pyvirgl.backend.gl.executor import Executor, handles
 from pyvirgl.backend.gl.programs import SSBO_SLOTS_PER_STAGE
+from pyvirgl.backend.gl.rawgl import gl
+from pyvirgl.backend.gl.subctx import D_RES
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol import formats
 from pyvirgl.protocol.virgl import TextureTarget
@@ -91,10 +93,14 @@ def _buffer_range(ex: Executor, command: str, b: d.ShaderBufferBinding, align: i
     return b.res_handle, b.offset, b.length
 
 
-@handles(d.SetShaderBuffers)
+# The setters only record ranges (and make buffer textures, which binds
+# nothing): `pure`, the next draw re-binds them (D_RES).
+
+@handles(d.SetShaderBuffers, pure=True)
 def _set_shader_buffers(ex: Executor, cmd: d.SetShaderBuffers) -> None:
     command = "SET_SHADER_BUFFERS"
     sub = ex.current(command)
+    sub.dirty |= D_RES
     align = ex.backend.info.limit("GL_SHADER_STORAGE_BUFFER_OFFSET_ALIGNMENT")
     slots = sub.shader_buffers[cmd.shader_type]
     for i, b in enumerate(cmd.buffers):
@@ -104,10 +110,11 @@ def _set_shader_buffers(ex: Executor, cmd: d.SetShaderBuffers) -> None:
             slots.pop(cmd.start_slot + i, None)
 
 
-@handles(d.SetAtomicBuffers)
+@handles(d.SetAtomicBuffers, pure=True)
 def _set_atomic_buffers(ex: Executor, cmd: d.SetAtomicBuffers) -> None:
     command = "SET_ATOMIC_BUFFERS"
     sub = ex.current(command)
+    sub.dirty |= D_RES
     for i, b in enumerate(cmd.buffers):
         if b.res_handle and b.length:
             sub.atomic_buffers[cmd.start_slot + i] = _buffer_range(ex, command, b, 4, "atomic buffer")
@@ -151,10 +158,15 @@ def _make_image(ex: Executor, command: str, img: d.ShaderImageBinding) -> ImageV
     return ImageView(base, level, layered, first if not layered else 0, access, gl_format)
 
 
-@handles(d.SetShaderImages)
+@handles(d.SetShaderImages, pure=True)
 def _set_shader_images(ex: Executor, cmd: d.SetShaderImages) -> None:
     command = "SET_SHADER_IMAGES"
     sub = ex.current(command)
+    sub.dirty |= D_RES
+    # Checked GL calls below (buffer textures): earlier draws' errors are theirs.
+    # Deleting a texture bound to an image unit unbinds it: D_RES re-binds.
+    if ex.drawing.unchecked:
+        ex.drawing.check_pending(ex)
     slots = sub.shader_images[cmd.shader_type]
     for i, img in enumerate(cmd.images):
         old = slots.pop(cmd.start_slot + i, None)
@@ -212,35 +224,37 @@ def _gl_buffer(ex: Executor, handle: int, command: str) -> int:
 
 
 def bind_stage_buffers(ex: Executor, sub, stage: int, t, base: int, command: str) -> None:
+    # Unchecked calls: the draw or dispatch checks for errors after them.
     for b in t.buffers:
         slot = base + b.buffer_index
         found = sub.shader_buffers[stage].get(b.buffer_index)
         if found is None or b.buffer_index >= SSBO_SLOTS_PER_STAGE:
-            GL.glBindBufferBase(GL.GL_SHADER_STORAGE_BUFFER, slot, 0)
+            gl.glBindBufferBase(GL.GL_SHADER_STORAGE_BUFFER, slot, 0)
             continue
         handle, offset, length = found
-        GL.glBindBufferRange(GL.GL_SHADER_STORAGE_BUFFER, slot, _gl_buffer(ex, handle, command), offset, length)
+        gl.glBindBufferRange(GL.GL_SHADER_STORAGE_BUFFER, slot, _gl_buffer(ex, handle, command), offset, length)
     for a in t.atomics:
         found = sub.atomic_buffers.get(a.guest_buffer)
         if found is None:
-            GL.glBindBufferBase(GL.GL_ATOMIC_COUNTER_BUFFER, a.binding, 0)
+            gl.glBindBufferBase(GL.GL_ATOMIC_COUNTER_BUFFER, a.binding, 0)
             continue
         handle, offset, length = found
-        GL.glBindBufferRange(GL.GL_ATOMIC_COUNTER_BUFFER, a.binding, _gl_buffer(ex, handle, command), offset, length)
+        gl.glBindBufferRange(GL.GL_ATOMIC_COUNTER_BUFFER, a.binding, _gl_buffer(ex, handle, command), offset, length)
 
 
 def bind_images(ex: Executor, sub, program, command: str) -> None:
     for stage, binding, unit in _image_units(ex, program, command):
         view = sub.shader_images[stage].get(binding.image_index)
+        # Unchecked calls: the draw or dispatch checks for errors after them.
         if view is None or not view.texture:
-            GL.glBindImageTexture(unit, 0, 0, GL.GL_FALSE, 0, GL.GL_READ_ONLY, GL.GL_R32UI)
+            gl.glBindImageTexture(unit, 0, 0, 0, 0, GL.GL_READ_ONLY, GL.GL_R32UI)
             continue
         if view.gl_format is None:
             ex.skip_with_reason(command, "an image whose format the host cannot bind to an image unit; "
                                          "it reads as empty")
-            GL.glBindImageTexture(unit, 0, 0, GL.GL_FALSE, 0, GL.GL_READ_ONLY, GL.GL_R32UI)
+            gl.glBindImageTexture(unit, 0, 0, 0, 0, GL.GL_READ_ONLY, GL.GL_R32UI)
             continue
-        GL.glBindImageTexture(unit, view.texture, view.level, view.layered, view.layer, view.access,
+        gl.glBindImageTexture(unit, view.texture, view.level, view.layered, view.layer, view.access,
                               view.gl_format)
 
 

@@ -30,7 +30,8 @@ D_CONST = 1 << 3      # constant buffers and uniform buffers
 D_TEX = 1 << 4        # sampler views and sampler states
 D_VERT = 1 << 5       # vertex elements and vertex buffers
 D_UNIFORMS = 1 << 6   # driver uniforms' inputs (clip planes)
-D_ALL = (1 << 7) - 1
+D_RES = 1 << 7        # shader buffers, shader images, atomic counter buffers
+D_ALL = (1 << 8) - 1
 
 
 @dataclass(eq=False)   # compared (and hashed) by identity
