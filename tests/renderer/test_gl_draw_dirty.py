@@ -335,3 +335,19 @@ def test_a_bad_draw_inside_a_run_is_still_refused(renderer, bad, match):
     draw(enc, **{"count": 6, **bad})
     with pytest.raises(GuestError, match=match):
         renderer.submit(CTX, bytes(enc))
+
+
+def test_programs_switched_between_draws_keep_the_vertex_and_constant_state(renderer):
+    from renderer_gl_helpers import FS
+
+    blue_fs = FS.replace("DCL CONST[0][0]\n", "DCL CONST[0][0]\nIMM[0] FLT32 { 0.0, 0.0, 1.0, 1.0 }\n") \
+        .replace("MOV OUT[0], CONST[0][0]", "MOV OUT[0], IMM[0]")
+    enc = setup(renderer, colour=GREEN, vertices=LEFT)
+    make_buffer(renderer, 3, RIGHT.nbytes, data=RIGHT.tobytes())
+    enc.create_shader(handle=950, stage=1, text=blue_fs)
+    enc.bind_shader(handle=950, shader_type=1)
+    draw(enc, count=6)                                   # left blue
+    enc.bind_shader(handle=901, shader_type=1)
+    enc.set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 3),))
+    draw(enc, count=6)                                   # right green (constants of the first setup)
+    assert halves(submit(renderer, enc)) == (BLUE, GREEN)

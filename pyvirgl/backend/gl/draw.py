@@ -407,8 +407,10 @@ class DrawContext:
             # what is bound per program slot is still right.
             if dirty == D_ALL or program is not self._program_now:
                 gl.glUseProgram(program.name)
-                # Everything bound per program slot follows the program.
-                dirty = D_ALL
+                # What is bound per program slot (constants, samplers, images, driver
+                # uniforms) follows the program; vertex arrays, framebuffer and
+                # fixed-function state do not.
+                dirty |= D_CONST | D_TEX | D_UNIFORMS | D_RES
         else:
             program = self._program_now
         if dirty & D_FB:
