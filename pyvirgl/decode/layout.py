@@ -178,6 +178,10 @@ class PayloadReader:
                            and group.items[0].hi is None)
             self.elem_is_plain_word = self.elem_cls is None and single_word
             self.slot_index = _value_index(fixed, group.slot_from) if group.slot_from else None
+            # Elements of unchecked single words map 1:1 onto their dataclass.
+            self.elem_plain = self.elem_cls is not None and all(
+                isinstance(i, Word) and i.count == 1 and i.kind is not BOOL and i.lo is None
+                and i.hi is None and not i.derived for i in group.items)
         self.blob = spec.blob
         self.obj_typed = spec.obj_types is not None
         # Heads made only of unchecked single words map 1:1 onto the dataclass.
@@ -255,6 +259,8 @@ class PayloadReader:
         if self.elem_is_plain_word:
             return struct.unpack_from(f"<{count}I", buf, pos)
         cls = self.elem_cls
+        if self.elem_plain:
+            return tuple(cls(*vals) for vals in self.elem_struct.iter_unpack(buf[pos:pos + count * ew * 4]))
         builders = self.elem_builders
         result = []
         for vals in self.elem_struct.iter_unpack(buf[pos:pos + count * ew * 4]):

@@ -229,7 +229,7 @@ class DrawContext:
             # This draw may make checked GL calls: earlier draws' errors are theirs.
             self.check_pending(ex)
         if dirty & D_VERT:
-            self._check_vertex_buffers(ex, sub)
+            self._check_vertex_buffers(ex, sub, dirty == D_ALL)
         if not sub.shaders[0]:
             raise GuestError(COMMAND, "no vertex shader bound")
         mode = enums.PRIM[cmd.mode]
@@ -429,17 +429,20 @@ class DrawContext:
             shader_resources.bind_for_draw(ex, sub, program)
         return program
 
-    def _check_vertex_buffers(self, ex, sub) -> None:
+    def _check_vertex_buffers(self, ex, sub, resolve: bool) -> None:
         """What GL would refuse with an error, refused first as the guest's error.
 
         Runs whenever the vertex buffers change, and before the first draw after
-        anything else happened (a resource may be gone since)."""
+        anything else happened (`resolve`: look each resource up again, one may
+        be gone since SET_VERTEX_BUFFERS resolved them)."""
+        if resolve:
+            sub.vertex_resources = [ex.resource(vb.res_handle, COMMAND) if vb.res_handle else None
+                                    for vb in sub.vertex_buffers]
         max_stride = self.max_vertex_stride
-        for i, vb in enumerate(sub.vertex_buffers):
+        for i, (vb, res) in enumerate(zip(sub.vertex_buffers, sub.vertex_resources)):
             if vb.stride > max_stride:
                 raise GuestError(COMMAND, f"vertex buffer {i}: stride {vb.stride} exceeds {max_stride}")
-            if vb.res_handle:
-                res = ex.resource(vb.res_handle, COMMAND)
+            if res is not None:
                 if res.template.target != BUFFER:
                     raise GuestError(COMMAND, f"vertex buffer {i}: resource {vb.res_handle} is not a buffer")
 
@@ -603,7 +606,8 @@ class DrawContext:
                     attribs[i] = _DISABLED
                 continue
             vb = sub.vertex_buffers[el.vertex_buffer_index]
-            storage = ex.resource(vb.res_handle, COMMAND).storage if vb.res_handle else None
+            res = sub.vertex_resources[el.vertex_buffer_index]   # checked by _check_vertex_buffers
+            storage = res.storage if res is not None else None
             name = getattr(storage, "gl_name", 0)
             # One binding per attribute, with the element's offset folded into the
             # buffer offset: GL caps relative offsets at 2047 bytes, Gallium does not.

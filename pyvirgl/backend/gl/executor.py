@@ -396,11 +396,12 @@ def _set_scissors(ex: Executor, cmd: d.SetScissorState) -> None:
 @handles(d.SetVertexBuffers, pure=True)
 def _set_vbufs(ex: Executor, cmd: d.SetVertexBuffers) -> None:
     command = "SET_VERTEX_BUFFERS"
-    for vb in cmd.buffers:
-        if vb.res_handle:
-            ex.resource(vb.res_handle, command)
+    # Resolved once here: resources only come and go between submits, and the
+    # first draw of each submit resolves them again (DrawContext._check_vertex_buffers).
+    resources = [ex.resource(vb.res_handle, command) if vb.res_handle else None for vb in cmd.buffers]
     sub = ex.current(command)
     sub.vertex_buffers = list(cmd.buffers)
+    sub.vertex_resources = resources
     sub.dirty |= D_VERT
 
 

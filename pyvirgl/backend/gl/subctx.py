@@ -56,6 +56,7 @@ class SubContext:
     viewports: list = field(default_factory=lambda: [None] * MAX_VIEWPORTS)
     scissors: list = field(default_factory=lambda: [None] * MAX_VIEWPORTS)
     vertex_buffers: list = field(default_factory=list)
+    vertex_resources: list = field(default_factory=list)   # each binding's Resource (None: no buffer)
     index_buffer: tuple[int, int, int] | None = None  # (res handle, index size, offset)
     const_data: list[dict[int, bytes]] = field(default_factory=lambda: [{} for _ in range(STAGES)])
     uniform_buffers: list[dict[int, tuple[int, int, int]]] = field(default_factory=lambda: [{} for _ in range(STAGES)])
