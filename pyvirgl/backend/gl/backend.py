@@ -17,6 +17,7 @@ from pyvirgl.backend.gl.egl import HostContext
 from pyvirgl.backend.gl.executor import Executor
 from pyvirgl.backend.gl.host_info import HostGLInfo, read_host_info
 from pyvirgl.backend.gl.programs import ProgramCache, make_shader_object
+from pyvirgl.backend.gl.rawgl import check_errors, gl
 from pyvirgl.backend.gl.state_cache import StateCache
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.virgl import ObjectType
@@ -82,11 +83,12 @@ class GLBackend:
             return True
         if self._fence is None:
             return False
+        # Unchecked calls on our own fence (twice a frame): they cannot fail.
         if wait:
-            GL.glClientWaitSync(self._fence, GL.GL_SYNC_FLUSH_COMMANDS_BIT, GL.GL_TIMEOUT_IGNORED)
-        status = GL.glClientWaitSync(self._fence, 0, 0)
+            gl.glClientWaitSync(self._fence, GL.GL_SYNC_FLUSH_COMMANDS_BIT, GL.GL_TIMEOUT_IGNORED)
+        status = gl.glClientWaitSync(self._fence, 0, 0)
         if status in (GL.GL_ALREADY_SIGNALED, GL.GL_CONDITION_SATISFIED):
-            GL.glDeleteSync(self._fence)
+            gl.glDeleteSync(self._fence)
             self._fence = None
             return False
         return True
@@ -98,9 +100,10 @@ class GLBackend:
 
     def _fence_after_work(self) -> None:
         if self._fence is not None:
-            GL.glDeleteSync(self._fence)
-        self._fence = GL.glFenceSync(GL.GL_SYNC_GPU_COMMANDS_COMPLETE, 0)
-        GL.glFlush()
+            gl.glDeleteSync(self._fence)
+        self._fence = gl.glFenceSync(GL.GL_SYNC_GPU_COMMANDS_COMPLETE, 0)
+        gl.glFlush()
+        check_errors("SUBMIT_CMD")
 
     # -- objects the executor asks for ---------------------------------------------------
 

@@ -54,6 +54,11 @@ _PROTOTYPES = {
     "glBindTransformFeedback": (None, (_e, _u)),
     "glBlitNamedFramebuffer": (None, (_u, _u, _i, _i, _i, _i, _i, _i, _i, _i, _u, _e)),
     "glMultiDrawArrays": (None, (_e, _p, _p, _i)),
+    # The fence after each submit (backend.py).
+    "glFenceSync": (_p, (_e, _u)),
+    "glDeleteSync": (None, (_p,)),
+    "glClientWaitSync": (_e, (_p, _u, ctypes.c_uint64)),
+    "glFlush": (None, ()),
     "glBindBufferBase": (None, (_e, _u, _u)),
     "glBindImageTexture": (None, (_u, _u, _i, _b, _i, _e, _e)),
     # Fixed-function state (state_cache.py), applied only by draws.
