@@ -66,6 +66,8 @@ class Executor:
         self.ctx = ctx
         self.backend = backend
         self.drawing = backend.drawing
+        self._contexts = renderer.contexts      # for `resource`
+        self._resources = renderer.resources
         self.subs: dict[int, SubContext] = {}
         self.sub: SubContext | None = None
         self.unimplemented: Counter[str] = Counter()
@@ -78,7 +80,14 @@ class Executor:
         return self.sub
 
     def resource(self, handle: int, command: str):
-        return self.renderer.resource(self.ctx.ctx_id, handle, command)
+        # Renderer.resource's checks, inline for the common case (several per draw);
+        # anything unusual goes the long way, which raises the right error.
+        ctx = self.ctx
+        if ctx.failed is None and handle in ctx.resources and self._contexts.get(ctx.ctx_id) is ctx:
+            found = self._resources.get(handle)
+            if found is not None:
+                return found
+        return self.renderer.resource(ctx.ctx_id, handle, command)
 
     def obj(self, kind: ObjectType, handle: int, command: str):
         table = self.current(command).table(kind)
