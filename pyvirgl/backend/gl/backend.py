@@ -144,8 +144,12 @@ class GLBackend:
 
     def clear(self, ex, sub, cmd) -> None:
         try:
-            with queries.conditional(ex, sub, "CLEAR"):
+            if sub.render_condition is None:   # the common case, without a context manager
                 framebuffer.clear(sub, cmd, self.state)
+            else:
+                with queries.conditional(ex, sub, "CLEAR"):
+                    framebuffer.clear(sub, cmd, self.state)
+            check_errors("CLEAR")   # the clear's calls are unchecked
         except framebuffer.HostLimitation as err:
             ex.skip_with_reason("CLEAR", str(err))
         except GLError as err:

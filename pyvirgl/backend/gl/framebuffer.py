@@ -6,6 +6,7 @@ expects without flipping pixels; the viewport code handles the sign of y.
 """
 from __future__ import annotations
 
+import ctypes
 import struct
 from dataclasses import dataclass
 
@@ -175,17 +176,18 @@ def clear(sub, cmd, state) -> None:
             surf = surfaces.get(handle) if handle else None
             if surf is None or not cmd.buffers & (ClearFlags.COLOR0 << i):
                 continue
+            # Unchecked calls, the raw bits as each type: the caller checks errors after the clear.
             if surf.format.kind == "uint":
-                GL.glClearBufferuiv(GL.GL_COLOR, i, struct.unpack("<4I", raw))
+                gl.glClearBufferuiv(GL.GL_COLOR, i, (ctypes.c_uint32 * 4).from_buffer_copy(raw))
             elif surf.format.kind == "sint":
-                GL.glClearBufferiv(GL.GL_COLOR, i, struct.unpack("<4i", raw))
+                gl.glClearBufferiv(GL.GL_COLOR, i, (ctypes.c_int32 * 4).from_buffer_copy(raw))
             else:
-                GL.glClearBufferfv(GL.GL_COLOR, i, struct.unpack("<4f", raw))
+                gl.glClearBufferfv(GL.GL_COLOR, i, (ctypes.c_float * 4).from_buffer_copy(raw))
     depth = bool(cmd.buffers & ClearFlags.DEPTH)
     stencil = bool(cmd.buffers & ClearFlags.STENCIL)
     if depth and stencil:
-        GL.glClearBufferfi(GL.GL_DEPTH_STENCIL, 0, cmd.depth, cmd.stencil)
+        gl.glClearBufferfi(GL.GL_DEPTH_STENCIL, 0, cmd.depth, cmd.stencil & 0x7FFFFFFF)   # GL masks to the stencil bits
     elif depth:
-        GL.glClearBufferfv(GL.GL_DEPTH, 0, (cmd.depth,))
+        gl.glClearBufferfv(GL.GL_DEPTH, 0, (ctypes.c_float * 1)(cmd.depth))
     elif stencil:
-        GL.glClearBufferiv(GL.GL_STENCIL, 0, (cmd.stencil,))
+        gl.glClearBufferiv(GL.GL_STENCIL, 0, (ctypes.c_int32 * 1)(cmd.stencil & 0x7FFFFFFF))

@@ -54,6 +54,13 @@ _PROTOTYPES = {
     "glBindTransformFeedback": (None, (_e, _u)),
     "glBlitNamedFramebuffer": (None, (_u, _u, _i, _i, _i, _i, _i, _i, _i, _i, _u, _e)),
     "glMultiDrawArrays": (None, (_e, _p, _p, _i)),
+    # Clears (framebuffer.py, state_cache.prepare_for_clear).
+    "glColorMask": (None, (_b, _b, _b, _b)),
+    "glStencilMask": (None, (_u,)),
+    "glClearBufferfv": (None, (_e, _i, _p)),
+    "glClearBufferiv": (None, (_e, _i, _p)),
+    "glClearBufferuiv": (None, (_e, _i, _p)),
+    "glClearBufferfi": (None, (_e, _i, _f, _i)),
     # The fence after each submit (backend.py).
     "glFenceSync": (_p, (_e, _u)),
     "glDeleteSync": (None, (_p,)),

@@ -41,11 +41,12 @@ class StateCache:
     # -- clears ignore masks and scissors in Gallium ----------------------------------
 
     def prepare_for_clear(self) -> None:
-        GL.glDisable(GL.GL_SCISSOR_TEST)
-        GL.glDisable(GL.GL_RASTERIZER_DISCARD)
-        GL.glColorMask(True, True, True, True)
-        GL.glDepthMask(True)
-        GL.glStencilMask(0xFF)
+        # Unchecked: the clear (or blit) checks for errors after its own calls.
+        gl.glDisable(GL.GL_SCISSOR_TEST)
+        gl.glDisable(GL.GL_RASTERIZER_DISCARD)
+        gl.glColorMask(1, 1, 1, 1)
+        gl.glDepthMask(1)
+        gl.glStencilMask(0xFF)
         self._blend = self._dsa = self._raster = _UNKNOWN
         current = self._gl
         for key in (GL.GL_SCISSOR_TEST, GL.GL_RASTERIZER_DISCARD, "depth_mask",
