@@ -351,3 +351,28 @@ def test_programs_switched_between_draws_keep_the_vertex_and_constant_state(rend
     enc.set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 3),))
     draw(enc, count=6)                                   # right green (constants of the first setup)
     assert halves(submit(renderer, enc)) == (BLUE, GREEN)
+
+
+def test_restart_switched_within_a_run_draws_as_separate_draws_would(renderer):
+    # Vertices: LEFT plus one more off to the upper right; index 6 is that vertex,
+    # or with restart at 6 a break between two triangles.
+    verts = np.concatenate([LEFT, np.array([[0.75, 0.9, 0, 1]], np.float32)])
+    sequence = [True, False, True, True, False]
+
+    def render(batched: bool) -> np.ndarray:
+        enc = setup(renderer, colour=(0.0, 0.0, 1.0 / 16, 0.0), vertices=verts)
+        _blend_add(enc)
+        clear_colour(enc, (0.0, 0.0, 0.0, 0.0))
+        make_buffer(renderer, 5, 28, bind=VirglBind.INDEX_BUFFER, data=struct.pack("<7I", 0, 1, 2, 6, 3, 4, 5))
+        enc.set_index_buffer(index_size=4, offset=0, res_handle=5)
+        for on in sequence:
+            draw(enc, count=7, indexed=True, max_index=6, primitive_restart=on, restart_index=6)
+            if not batched:
+                renderer.submit(CTX, bytes(enc))
+                enc = start()
+        px = submit(renderer, enc)
+        for handle in (5, 2, 1):
+            renderer.unref_resource(CTX, handle)
+        return px
+
+    assert (render(batched=True) == render(batched=False)).all()

@@ -37,6 +37,7 @@ _SRC1_FACTORS = {BlendFactor.SRC1_COLOR, BlendFactor.SRC1_ALPHA, BlendFactor.INV
 _STAGE_ORDER = (0, 3, 4, 2, 1)  # VS, TCS, TES, GS, FS: producers before consumers
 _MAX_PROGRAM_MEMO = 256
 _DISABLED = ("disabled",)   # a VAO attribute slot we switched off
+_NO_RESTART = (False, 0)
 _DRAW_LENGTHS = (12, 14, 20)   # DRAW_VBO payloads: plain, + tessellation, + indirect
 _MAX_PRIM = len(enums.PRIM) - 1
 INT32_MAX = (1 << 31) - 1
@@ -102,6 +103,7 @@ class DrawContext:
         self._batch_a: list[int] = []
         self._batch_b: list[int] = []
         self._batch_c: list[int] = []
+        self._batch_r: list = []   # indexed: each draw's restart setting
         self._warned: set[str] = set()
 
     def warn_once(self, what: str) -> None:
@@ -307,18 +309,19 @@ class DrawContext:
             ib = sub.index_buffer
             if ib is None:
                 raise GuestError(COMMAND, "indexed draw with no index buffer")
-            restart = cmd.restart_index if cmd.primitive_restart else None
-            key = (sub, mode, ib[0], ib[1], restart)
+            key = (sub, mode, ib[0], ib[1])
             if key != self.batch:
                 if self.batch is not None:
                     self.flush()
-                # Binds (and checks) the index buffer and restart for the whole run.
+                # Binds (and checks) the index buffer for the whole run.
                 gl_type, _ = self.bind_index_buffer(ex, sub, sub.gl_vao, cmd)
                 self.batch = key
                 self._batch_type = gl_type
             self._batch_a.append(cmd.count)
             self._batch_b.append(ib[2])
             self._batch_c.append(cmd.index_bias)
+            # Restart is per draw: `flush` splits the run where it changes.
+            self._batch_r.append((True, cmd.restart_index) if cmd.primitive_restart else _NO_RESTART)
         else:
             key = (sub, mode)
             if key != self.batch:
@@ -349,12 +352,12 @@ class DrawContext:
         batch = self.batch
         if indexed:
             ib = sub.index_buffer
-            if (ib is None or len(batch) != 5 or batch[1] != gl_mode or batch[2] != ib[0] or batch[3] != ib[1]
-                    or batch[4] != (restart_index if restart else None)):
+            if ib is None or len(batch) != 4 or batch[1] != gl_mode or batch[2] != ib[0] or batch[3] != ib[1]:
                 return False
             self._batch_a.append(count)
             self._batch_b.append(ib[2])
             self._batch_c.append(bias - (1 << 32) if bias >= 1 << 31 else bias)
+            self._batch_r.append((True, restart_index) if restart else _NO_RESTART)
         else:
             if len(batch) != 2 or batch[1] != gl_mode:
                 return False
@@ -365,7 +368,7 @@ class DrawContext:
     def join_index_buffer(self, sub, words, at: int, length: int) -> bool:
         """SET_INDEX_BUFFER of the queued draws' buffer and index size: only the offset is new."""
         batch = self.batch
-        if length != 3 or len(batch) != 5 or sub is not batch[0]:
+        if length != 3 or len(batch) != 4 or sub is not batch[0]:
             return False
         handle, size, offset = words[at:at + 3]
         if handle != batch[2] or size != batch[3]:
@@ -379,23 +382,36 @@ class DrawContext:
         if key is None:
             return
         self.batch = None
-        a, b, c = self._batch_a, self._batch_b, self._batch_c
-        self._batch_a, self._batch_b, self._batch_c = [], [], []
+        a, b, c, r = self._batch_a, self._batch_b, self._batch_c, self._batch_r
+        self._batch_a, self._batch_b, self._batch_c, self._batch_r = [], [], [], []
         mode = key[1]
         n = len(a)
+        self.unchecked = True
         if len(key) == 2:
             if n == 1:
                 gl.glDrawArraysInstancedBaseInstance(mode, a[0], b[0], 1, 0)
             else:
                 firsts, counts = array.array("i", a), array.array("i", b)
                 gl.glMultiDrawArrays(mode, firsts.buffer_info()[0], counts.buffer_info()[0], n)
-        elif n == 1:
-            gl.glDrawElementsInstancedBaseVertexBaseInstance(mode, a[0], self._batch_type, b[0], 1, c[0], 0)
-        else:
-            counts, offsets, bases = array.array("i", a), array.array("Q", b), array.array("i", c)
-            gl.glMultiDrawElementsBaseVertex(mode, counts.buffer_info()[0], self._batch_type,
-                                             offsets.buffer_info()[0], n, bases.buffer_info()[0])
-        self.unchecked = True
+            return
+        gl_type = self._batch_type
+        start = 0
+        while start < n:
+            # The longest stretch with one restart setting, from `start`.
+            restart = r[start]
+            end = start + 1
+            while end < n and r[end] == restart:
+                end += 1
+            self._set_restart(restart)
+            if end - start == 1:
+                gl.glDrawElementsInstancedBaseVertexBaseInstance(mode, a[start], gl_type, b[start], 1, c[start], 0)
+            else:
+                counts = array.array("i", a[start:end])
+                offsets = array.array("Q", b[start:end])
+                bases = array.array("i", c[start:end])
+                gl.glMultiDrawElementsBaseVertex(mode, counts.buffer_info()[0], gl_type,
+                                                 offsets.buffer_info()[0], end - start, bases.buffer_info()[0])
+            start = end
 
     def _setup(self, ex, sub, state, dirty: int):
         """The GL setup for what `dirty` names (D_ALL: everything); the program, or None to skip."""
@@ -470,8 +486,11 @@ class DrawContext:
         if have is None or have[0] is not res.storage or have[1] != gl_name:
             gl.glVertexArrayElementBuffer(vao, gl_name)
             sub.vao_element_buffer = (res.storage, gl_name)
+        self._set_restart((True, cmd.restart_index) if cmd.primitive_restart else _NO_RESTART)
+        return gl_type, offset
+
+    def _set_restart(self, restart: tuple) -> None:
         # Only draws touch primitive restart, so the last setting is still current.
-        restart = (True, cmd.restart_index) if cmd.primitive_restart else (False, 0)
         if restart != self._restart:
             self._restart = restart
             if restart[0]:
@@ -479,7 +498,6 @@ class DrawContext:
                 gl.glPrimitiveRestartIndex(restart[1])
             else:
                 gl.glDisable(GL.GL_PRIMITIVE_RESTART)
-        return gl_type, offset
 
     def _apply_state(self, sub, state) -> None:
         state.apply_blend(sub.table(ObjectType.BLEND).get(sub.blend))
