@@ -352,3 +352,14 @@ def test_texture_samples_query_reports_the_view_samples(renderer):
     draw(enc)
     submit(renderer, enc)
     assert (read_back(renderer, 1, W, H) == [0, 0, 255, 255]).all()
+
+
+def test_a_shader_whose_text_is_another_stage_is_refused(renderer):
+    # A VERT program sent as the fragment stage would be translated as a
+    # vertex shader and handed to GL as a fragment one (fuzzer finding).
+    from renderer_gl_helpers import VS
+    enc = start()
+    enc.create_shader(handle=980, stage=1, text=VS)
+    with pytest.raises(GuestError, match="VERT TGSI sent as stage fs"):
+        renderer.submit(CTX, bytes(enc))
+    assert renderer.contexts[CTX].failed

@@ -112,6 +112,11 @@ def _dump(name: str, text: str) -> None:
 def make_shader_object(source) -> ShaderObject:
     # Parse at creation so malformed TGSI fails the command that sent it.
     ir = sh.parse(source.text)
+    if int(ir.processor) != source.stage:
+        # The stage decides the GL shader type and the slot it binds to; the
+        # text decides what we translate. They must agree.
+        raise GuestError("CREATE_OBJECT(SHADER)",
+                         f"{ir.processor.name} TGSI sent as stage {STAGE_NAMES[source.stage] if source.stage < len(STAGE_NAMES) else source.stage}")
     _dump(f"{os.getpid()}-{source.handle}.{STAGE_NAMES[source.stage]}.tgsi", source.text)
     return ShaderObject(source, ir, source.stage)
 
