@@ -363,3 +363,15 @@ def test_a_shader_whose_text_is_another_stage_is_refused(renderer):
     with pytest.raises(GuestError, match="VERT TGSI sent as stage fs"):
         renderer.submit(CTX, bytes(enc))
     assert renderer.contexts[CTX].failed
+
+
+def test_a_bound_shader_handle_reused_for_another_stage_is_refused_at_the_draw(renderer):
+    # Destroy the bound fragment shader and create a vertex shader under its
+    # handle: the fragment slot must not hand vertex GLSL to GL (fuzzer finding).
+    from renderer_gl_helpers import VS
+    enc = scene(renderer)
+    enc.destroy_object(ObjectType.SHADER, 901)          # colour_pipeline's fragment shader
+    enc.create_shader(handle=901, stage=0, text=VS)
+    draw(enc)
+    with pytest.raises(GuestError, match="shader 901 bound as stage 1 is now stage 0"):
+        renderer.submit(CTX, bytes(enc))

@@ -129,6 +129,8 @@ def _launch_grid(ex: Executor, cmd: d.LaunchGrid) -> None:
     if not handle:
         raise GuestError(COMMAND, "no compute shader bound")
     obj = ex.obj(ObjectType.SHADER, handle, COMMAND)
+    if obj.stage != COMPUTE:   # destroyed while bound, and the handle reused for another stage
+        raise GuestError(COMMAND, f"shader {handle} bound for compute is now stage {obj.stage}")
     grid = _grid(ex, cmd)
     limits = ex.backend.info.indexed.get("GL_MAX_COMPUTE_WORK_GROUP_COUNT", (65535, 65535, 65535))
     for axis, (n, most) in enumerate(zip(grid, limits)):

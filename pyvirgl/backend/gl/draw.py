@@ -133,6 +133,8 @@ class DrawContext:
             obj = objs.get(handle)
             if obj is None:   # destroyed while bound
                 raise GuestError(COMMAND, f"stage {stage} shader {handle} no longer exists")
+            if obj.stage != stage:   # destroyed while bound, and the handle reused for another stage
+                raise GuestError(COMMAND, f"shader {handle} bound as stage {stage} is now stage {obj.stage}")
             so, so_strides = (), ()
             if stage == last_vertex_stage:
                 vs_src = obj.source
