@@ -135,21 +135,39 @@ def _fragment_input(self, decl, semantic, index, declare):
         declare(f"in float gl_ClipDistance[{4 * top + 4}];", "gl_ClipDistance")
         return lambda v: (expr, F)
     if semantic in _VARYING:
-        block, inst = _block(self, "in", semantic, index)
-        label = interface.semantic_label(semantic, index)
-        if key.prev_stage_outputs is not None and label not in key.prev_stage_outputs:
-            return lambda v: ("vec4(0.0, 0.0, 0.0, 1.0)", F)
         qual = _qualifiers(self, decl, semantic)
-        declare(f"in {block} {{ {qual}vec4 d; }} {inst};", inst)
-        self.meta["inputs"].append(result.Varying(label, block))
+        front = _varying_input(self, semantic, index, qual, declare)
         if semantic == Semantic.COLOR and key.color_two_side:
-            bblock, binst = _block(self, "in", Semantic.BCOLOR, index)
-            declare(f"in {bblock} {{ {qual}vec4 d; }} {binst};", binst)
-            self.meta["inputs"].append(result.Varying(interface.semantic_label(Semantic.BCOLOR, index), bblock))
-            return lambda v: (f"(gl_FrontFacing ? {inst}.d : {binst}.d)", F)
-        return lambda v, inst=inst: (f"{inst}.d", F)
+            # The back colour stands in for a front colour the previous stage does
+            # not write, and the other way round (GL leaves the missing one undefined).
+            back = _varying_input(self, Semantic.BCOLOR, index, qual, declare)
+            if front is None and back is None:
+                return lambda v: (_MISSING_VARYING, F)
+            if front is None or back is None:
+                only = front or back
+                return lambda v: (only, F)
+            return lambda v: (f"(gl_FrontFacing ? {front} : {back})", F)
+        expr = front or _MISSING_VARYING
+        return lambda v: (expr, F)
     expr, lane = interface.sysval(self, semantic)
     return lambda v: (expr, lane)
+
+
+# What an FS input reads when the previous stage does not write that varying.
+_MISSING_VARYING = "vec4(0.0, 0.0, 0.0, 1.0)"
+
+
+def _varying_input(self, semantic, index, qual, declare) -> str | None:
+    """Declare FS varying input `semantic[index]`; its expression, or None when the
+    previous stage (known through the key) does not write it."""
+    label = interface.semantic_label(semantic, index)
+    outputs = self.key.prev_stage_outputs
+    if outputs is not None and label not in outputs:
+        return None
+    block, inst = _block(self, "in", semantic, index)
+    declare(f"in {block} {{ {qual}vec4 d; }} {inst};", inst)
+    self.meta["inputs"].append(result.Varying(label, block))
+    return f"{inst}.d"
 
 
 def _point_coord(self) -> str:
