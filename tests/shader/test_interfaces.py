@@ -112,3 +112,71 @@ def test_two_sided_colour_with_neither_side_reads_the_default():
     fs = tr(FS_COLOR_LINEAR, color_two_side=True, prev_stage_outputs=frozenset())
     assert not fs.inputs
     assert "vec4(0.0, 0.0, 0.0, 1.0)" in fs.glsl
+
+
+# ---- tessellation stages share gl_PerVertex arrays: same #version in both
+VS_PASS = """VERT
+DCL IN[0]
+DCL OUT[0], POSITION
+DCL OUT[1], GENERIC[9]
+  0: MOV OUT[0], IN[0]
+  1: MOV OUT[1], IN[0]
+  2: END
+"""
+
+# Shaped like piglit arb_tessellation_shader variable-indexing's control shader.
+TCS_PASS = """TESS_CTRL
+PROPERTY TCS_VERTICES_OUT 4
+DCL IN[][0], POSITION
+DCL IN[][1], GENERIC[9]
+DCL SV[0], INVOCATIONID
+DCL OUT[][0], POSITION
+DCL OUT[][1], GENERIC[9]
+DCL OUT[2], TESSOUTER
+DCL OUT[3], TESSINNER
+DCL TEMP[0]
+DCL ADDR[0]
+IMM[0] FLT32 {1.0000, 0.0000, 0.0000, 0.0000}
+  0: UARL ADDR[0].x, SV[0].xxxx
+  1: MOV OUT[ADDR[0].x][0], IN[ADDR[0].x][0]
+  2: MOV OUT[ADDR[0].x][1], IN[ADDR[0].x][1]
+  3: MOV OUT[2], IMM[0].xxxx
+  4: MOV OUT[3].xy, IMM[0].xxxx
+  5: END
+"""
+
+# UCMP needs GLSL 4.50's integer mix(); the control shader alone would be 4.00.
+TES_UCMP = """TESS_EVAL
+PROPERTY TES_PRIM_MODE 7
+PROPERTY TES_SPACING 2
+PROPERTY TES_VERTEX_ORDER_CW 0
+PROPERTY TES_POINT_MODE 0
+DCL IN[][0], POSITION
+DCL IN[][1], GENERIC[9]
+DCL SV[0], TESSCOORD
+DCL OUT[0], POSITION
+DCL OUT[1], GENERIC[9]
+DCL TEMP[0..1]
+IMM[0] UINT32 {0, 1065353216, 0, 0}
+  0: LRP TEMP[0], SV[0].xxxx, IN[1][0], IN[0][0]
+  1: FSEQ TEMP[1].x, SV[0].xxxx, IMM[0].xxxx
+  2: UCMP TEMP[1], TEMP[1].xxxx, IMM[0].yxxy, IN[0][1]
+  3: MOV OUT[0], TEMP[0]
+  4: MOV OUT[1], TEMP[1]
+  5: END
+"""
+
+FS_GENERIC9 = """FRAG
+DCL IN[0], GENERIC[9], PERSPECTIVE
+DCL OUT[0], COLOR
+  0: MOV OUT[0], IN[0]
+  1: END
+"""
+
+
+@pytest.mark.gl
+def test_tessellation_stages_share_one_glsl_version(host_gl):
+    stages = chain(VS_PASS, TCS_PASS, TES_UCMP, FS_GENERIC9)
+    tcs, tes = stages[1], stages[2]
+    assert tcs.glsl.splitlines()[0] == tes.glsl.splitlines()[0]
+    assert_links(stages)

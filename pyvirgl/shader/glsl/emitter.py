@@ -706,10 +706,12 @@ class Emitter:
             out.append(f"layout({prim_out}, max_vertices = {max_vertices}) out;")
         elif self.stage == "tess_control":
             self.features.need("tessellation")
+            self.features.pin_host_version()
             vertices = max(1, min(32, sh.property(Property.TCS_VERTICES_OUT, 1) or 1))
             out.append(f"layout(vertices = {vertices}) out;")
         elif self.stage == "tess_eval":
             self.features.need("tessellation")
+            self.features.pin_host_version()
             prim = interface.TES_PRIMITIVES.get(sh.property(Property.TES_PRIM_MODE, 4))
             if prim is None:
                 raise ShaderError("unsupported tessellation primitive mode")
