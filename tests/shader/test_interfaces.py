@@ -180,3 +180,69 @@ def test_tessellation_stages_share_one_glsl_version(host_gl):
     tcs, tes = stages[1], stages[2]
     assert tcs.glsl.splitlines()[0] == tes.glsl.splitlines()[0]
     assert_links(stages)
+
+
+# ---- varyings past GENERIC[31]: written as PATCH[i], read as GENERIC[32 + i]
+# (piglit ext_transform_feedback max-varyings and arb_tessellation_shader
+# vs-output-array-*-index-wr-before-tcs, trimmed to the last two varyings)
+VS_OVERFLOW = """VERT
+DCL IN[0]
+DCL OUT[0], POSITION
+DCL OUT[1].xy, GENERIC[31]
+DCL OUT[2].xy, PATCH
+  0: MOV OUT[0], IN[0]
+  1: MOV OUT[1].xy, IN[0].xyxx
+  2: MOV OUT[2].xy, IN[0].zwxx
+  3: END
+"""
+
+FS_OVERFLOW = """FRAG
+DCL IN[0], GENERIC[31], PERSPECTIVE
+DCL IN[1], GENERIC[32], PERSPECTIVE
+DCL OUT[0], COLOR
+  0: ADD OUT[0], IN[0], IN[1]
+  1: END
+"""
+
+TCS_OVERFLOW = """TESS_CTRL
+PROPERTY TCS_VERTICES_OUT 3
+DCL IN[][0], POSITION
+DCL IN[][1], GENERIC[31]
+DCL IN[][2], GENERIC[32]
+DCL SV[0], INVOCATIONID
+DCL OUT[][0], POSITION
+DCL OUT[1], TESSOUTER
+DCL OUT[2].xy, TESSINNER
+DCL OUT[][3], GENERIC[9]
+DCL ADDR[0]
+  0: UARL ADDR[0].x, SV[0].xxxx
+  1: MOV OUT[ADDR[0].x][0], IN[ADDR[0].x][0]
+  2: ADD OUT[ADDR[0].x][3], IN[ADDR[0].x][1], IN[ADDR[0].x][2]
+  3: MOV OUT[1], IN[0][0].xxxx
+  4: MOV OUT[2].xy, IN[0][0].xxxx
+  5: END
+"""
+
+TES_TRIANGLES = """TESS_EVAL
+PROPERTY TES_PRIM_MODE 4
+DCL IN[][0], POSITION
+DCL IN[][1], GENERIC[9]
+DCL SV[0], TESSCOORD
+DCL OUT[0], POSITION
+DCL OUT[1], GENERIC[9]
+DCL TEMP[0]
+  0: MUL TEMP[0], SV[0].xxxx, IN[0][0]
+  1: MAD TEMP[0], SV[0].yyyy, IN[1][0], TEMP[0]
+  2: MAD OUT[0], SV[0].zzzz, IN[2][0], TEMP[0]
+  3: MOV OUT[1], IN[0][1]
+  4: END
+"""
+
+
+@pytest.mark.gl
+def test_patch_labelled_vs_output_is_the_next_stages_generic_32(host_gl):
+    vs, fs = chain(VS_OVERFLOW, FS_OVERFLOW)
+    assert {v.semantic for v in vs.outputs} == {"GENERIC[31]", "GENERIC[32]"}
+    assert {v.semantic for v in fs.inputs} == {"GENERIC[31]", "GENERIC[32]"}
+    assert_links([vs, fs])
+    assert_links(chain(VS_OVERFLOW, TCS_OVERFLOW, TES_TRIANGLES, FS_GENERIC9))

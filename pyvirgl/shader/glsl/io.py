@@ -69,11 +69,10 @@ def declare_interface(self) -> list[str]:
             continue
         if semantic is None:
             raise ShaderError(f"IN[{reg}] has no semantic")
-        # PATCH varyings are per patch only between tessellation stages; Mesa
-        # also labels a vertex shader's highest varyings PATCH (when GENERIC
-        # runs out), and those are ordinary per-vertex varyings.
         per_patch = semantic in PATCH_SEMANTICS and (semantic != Semantic.PATCH or stage == "tess_eval")
         per_vertex = self.per_vertex_in and not per_patch
+        if semantic == Semantic.PATCH and not per_patch:
+            semantic, index = _generic_overflow(index)
         if stage == "fragment":
             self.in_exprs[reg] = _fragment_input(self, decl, semantic, index, declare)
         elif per_vertex:
@@ -94,6 +93,8 @@ def declare_interface(self) -> list[str]:
         if stage == "tess_control":
             _tcs_output(self, reg, semantic, index, declare)
             continue
+        if semantic == Semantic.PATCH:
+            semantic, index = _generic_overflow(index)
         shadow = f"o{reg}"
         self.out_shadow[reg] = shadow
         decls.append(f"vec4 {shadow} = vec4(0.0);")
@@ -114,6 +115,18 @@ def declare_interface(self) -> list[str]:
     if self.key.stream_outputs and stage in ("vertex", "tess_eval", "geometry"):
         _declare_xfb(self, declare)
     return decls
+
+
+# Mesa numbers varyings from VARYING_SLOT_VAR0 and TGSI GENERIC has 32 of them:
+# a vertex, evaluation or geometry shader's varying 32 + i lands on
+# VARYING_SLOT_PATCH0 + i and is labelled PATCH[i] on the way out, while the
+# next stage reads it as GENERIC[32 + i]. Outside the control -> evaluation
+# interface, PATCH[i] is that per-vertex varying.
+_GENERIC_SLOTS = 32
+
+
+def _generic_overflow(index: int) -> tuple[Semantic, int]:
+    return Semantic.GENERIC, _GENERIC_SLOTS + index
 
 
 def _block(self, direction: str, semantic: Semantic, index: int) -> tuple[str, str]:
