@@ -7,7 +7,8 @@ import pytest
 
 import gl_compile
 from conftest import GOLDEN_HOST
-from pyvirgl.shader import ShaderKey, translate
+from pyvirgl.shader import ShaderKey, fragment_input_qualifiers, parse, translate
+from pyvirgl.shader.tgsi.names import Processor
 
 
 def tr(text, **key):
@@ -15,11 +16,17 @@ def tr(text, **key):
 
 
 def chain(*stages, **fs_key):
-    """Translate stages in draw order, each keyed with its predecessor's outputs
-    (as DrawContext._keys does); `fs_key` goes to the last one."""
+    """Translate stages in draw order, keyed as DrawContext._keys does: each with
+    its predecessor's outputs, the one before the last with the last's input
+    qualifiers; `fs_key` goes to the last one."""
     out, prev = [], None
+    last = parse(stages[-1])
+    interp = fragment_input_qualifiers(last, fs_key.get("flatshade", False),
+                                       fs_key.get("color_two_side", False))
     for i, text in enumerate(stages):
         key = dict(fs_key) if i == len(stages) - 1 else {}
+        if i == len(stages) - 2 and last.processor == Processor.FRAG:
+            key["fs_input_qualifiers"] = interp
         if prev is not None:
             key["prev_stage_outputs"] = frozenset(v.semantic for v in prev.outputs)
         prev = tr(text, **key)
@@ -246,3 +253,70 @@ def test_patch_labelled_vs_output_is_the_next_stages_generic_32(host_gl):
     assert {v.semantic for v in fs.inputs} == {"GENERIC[31]", "GENERIC[32]"}
     assert_links([vs, fs])
     assert_links(chain(VS_OVERFLOW, TCS_OVERFLOW, TES_TRIANGLES, FS_GENERIC9))
+
+
+# ---- interpolation qualifiers of FS inputs repeated on the producer's block
+# piglit arb_gpu_shader5-interpolateatcentroid-centroid
+VS_GENERIC9_XY = """VERT
+DCL IN[0]
+DCL OUT[0], POSITION
+DCL OUT[1].xy, GENERIC[9]
+IMM[0] UINT32 {0, 1065353216, 0, 0}
+DCL TEMP[0..3]
+  0: MOV OUT[0].xy, IN[0].xyyy
+  1: MOV OUT[0].zw, IMM[0].xyxy
+  2: MOV OUT[1].xy, IN[0].xyxx
+  3: END
+"""
+
+FS_CENTROID = """FRAG
+PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1
+DCL IN[0].xy, GENERIC[9], PERSPECTIVE, CENTROID
+DCL OUT[0], COLOR
+IMM[0] UINT32 {0, 1065353216, 0, 0}
+DCL TEMP[0..3]
+  0: MOV OUT[0], IMM[0].xxxy
+  1: END
+"""
+
+
+@pytest.mark.gl
+@pytest.mark.parametrize("words", ["CENTROID", "SAMPLE"])
+@pytest.mark.parametrize("interp", ["PERSPECTIVE", "LINEAR", "CONSTANT"])
+def test_producer_repeats_fs_interpolation_qualifiers(host_gl, interp, words):
+    fs_text = FS_CENTROID.replace("PERSPECTIVE, CENTROID", f"{interp}, {words}")
+    vs, fs = chain(VS_GENERIC9_XY, fs_text)
+    qual = {"PERSPECTIVE": "", "LINEAR": "noperspective ", "CONSTANT": "flat "}[interp] + words.lower()
+    assert f"out V_generic9 {{ {qual} vec4 d; }}" in vs.glsl
+    assert_links([vs, fs])
+    assert_links(chain(VS_GENERIC9_XY, GS_GENERIC9, fs_text))
+
+
+GS_GENERIC9 = """GEOM
+PROPERTY GS_INPUT_PRIMITIVE TRIANGLES
+PROPERTY GS_OUTPUT_PRIMITIVE TRIANGLE_STRIP
+PROPERTY GS_MAX_OUTPUT_VERTICES 3
+PROPERTY GS_INVOCATIONS 1
+DCL IN[][0], POSITION
+DCL IN[][1], GENERIC[9]
+DCL OUT[0], POSITION
+DCL OUT[1], GENERIC[9]
+IMM[0] UINT32 {0, 1, 2, 0}
+  0: MOV OUT[0], IN[0][0]
+  1: MOV OUT[1], IN[0][1]
+  2: EMIT IMM[0].xxxx
+  3: MOV OUT[0], IN[1][0]
+  4: MOV OUT[1], IN[1][1]
+  5: EMIT IMM[0].xxxx
+  6: MOV OUT[0], IN[2][0]
+  7: MOV OUT[1], IN[2][1]
+  8: EMIT IMM[0].xxxx
+  9: END
+"""
+
+
+def test_two_sided_back_colour_takes_the_colour_qualifiers():
+    fs = parse(FS_SECONDARY_COLOR.replace("COLOR[1], COLOR", "COLOR[1], COLOR, CENTROID"))
+    assert fragment_input_qualifiers(fs, flatshade=True, color_two_side=True) == (
+        ("BCOLOR[1]", "flat centroid"), ("COLOR[1]", "flat centroid"))
+    assert fragment_input_qualifiers(fs) == (("COLOR[1]", "centroid"),)

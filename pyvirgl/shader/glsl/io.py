@@ -23,21 +23,51 @@ def _semantic_of(decl: ir.Declaration, reg: int) -> tuple[Semantic | None, int]:
     return decl.semantic, decl.semantic_index + (reg - decl.first)
 
 
-def _qualifiers(self, decl: ir.Declaration, semantic: Semantic) -> str:
+def _interp_words(decl: ir.Declaration, flatshade: bool) -> list[str]:
+    """GLSL interpolation/auxiliary qualifiers of an FS input declaration."""
     words = []
     interp = decl.interp
-    if interp == Interp.CONSTANT or (interp == Interp.COLOR and self.key.flatshade):
+    if interp == Interp.CONSTANT or (interp == Interp.COLOR and flatshade):
         words.append("flat")
     elif interp == Interp.LINEAR:
         words.append("noperspective")
     if decl.location == InterpLoc.CENTROID:
         words.append("centroid")
     elif decl.location == InterpLoc.SAMPLE:
-        self.features.need("sample_shading")
         words.append("sample")
+    return words
+
+
+def _qualifiers(self, decl: ir.Declaration, semantic: Semantic) -> str:
+    words = _interp_words(decl, self.key.flatshade)
+    if "sample" in words:
+        self.features.need("sample_shading")
     if words:
         self.features.need("interp_qualifiers_free")
     return " ".join(words) + " " if words else ""
+
+
+def fragment_input_qualifiers(shader: ir.Shader, flatshade: bool = False,
+                              color_two_side: bool = False) -> tuple[tuple[str, str], ...]:
+    """(semantic label, qualifiers) of each varying a fragment shader reads with
+    interpolation qualifiers, for ShaderKey.fs_input_qualifiers of the stage
+    before it: the linker wants a block member's centroid/sample (and, before
+    GLSL 4.40, flat/noperspective) to be the same on both sides."""
+    found: dict[str, str] = {}
+    for decl in shader.declarations:
+        if decl.file != RegFile.IN or decl.semantic not in _VARYING:
+            continue
+        words = " ".join(_interp_words(decl, flatshade))
+        if not words:
+            continue
+        for reg in range(decl.first, decl.last + 1):
+            semantic, index = _semantic_of(decl, reg)
+            if semantic == Semantic.PATCH:
+                semantic, index = _generic_overflow(index)
+            found[interface.semantic_label(semantic, index)] = words
+            if semantic == Semantic.COLOR and color_two_side:
+                found[interface.semantic_label(Semantic.BCOLOR, index)] = words
+    return tuple(sorted(found.items()))
 
 
 def declare_interface(self) -> list[str]:
@@ -86,6 +116,7 @@ def declare_interface(self) -> list[str]:
             expr, lane = interface.sysval(self, semantic)
             self.in_exprs[reg] = (lambda v, expr=expr, lane=lane: (expr, lane))
     # ---- outputs
+    next_interp = dict(self.key.fs_input_qualifiers)
     for reg, decl in sorted(self.out_decls.items()):
         semantic, index = _semantic_of(decl, reg)
         if semantic is None:
@@ -105,8 +136,13 @@ def declare_interface(self) -> list[str]:
                 self.features.need("gpu_shader5")
                 qual = f"layout(stream = {decl.streams[0]}) "
             inv = "invariant " if decl.invariant else ""
+            interp = next_interp.get(interface.semantic_label(semantic, index), "")
+            if interp:
+                if "sample" in interp.split():
+                    self.features.need("sample_shading")
+                interp += " "
             # (Per-patch outputs exist only in the control stage, _tcs_output.)
-            declare(f"{qual}out {block} {{ {inv}vec4 d; }} {inst};", inst)
+            declare(f"{qual}out {block} {{ {inv}{interp}vec4 d; }} {inst};", inst)
             self.varying_out[reg] = f"{inst}.d"
             self.meta["outputs"].append(result.Varying(interface.semantic_label(semantic, index), block))
             self.meta["output_registers"].append((reg, block))
@@ -529,4 +565,3 @@ def store_outputs_function(self) -> str:
     return "\n".join(decls + [f"void pyv_store_outputs()\n{{\n{body}\n}}\n"])
 
 
-_ = (RegFile,)
