@@ -7,7 +7,7 @@ import pytest
 
 import gl_compile
 from conftest import GOLDEN_HOST
-from pyvirgl.shader import ShaderKey, fragment_input_qualifiers, parse, translate
+from pyvirgl.shader import ShaderError, ShaderKey, fragment_input_qualifiers, parse, translate
 from pyvirgl.shader.tgsi.names import Processor
 
 
@@ -320,3 +320,45 @@ def test_two_sided_back_colour_takes_the_colour_qualifiers():
     assert fragment_input_qualifiers(fs, flatshade=True, color_two_side=True) == (
         ("BCOLOR[1]", "flat centroid"), ("COLOR[1]", "flat centroid"))
     assert fragment_input_qualifiers(fs) == (("COLOR[1]", "centroid"),)
+
+
+# ---- CLIPDIST written without NUM_CLIPDIST_ENABLED (implicitly sized gl_ClipDistance)
+# piglit glsl-1.30 interpolation-flat-gl_backcolor-smooth-distance
+VS_CLIPDIST_NO_PROPERTY = """VERT
+DCL IN[0]
+DCL IN[1]
+DCL OUT[0], POSITION
+DCL OUT[1], BCOLOR
+DCL OUT[2], CLIPDIST
+DCL CONST[0..3]
+DCL TEMP[0..2]
+IMM[0] UINT32 {3212836864, 3219128320, 0, 0}
+DCL TEMP[3..6]
+DCL TEMP[7]
+  0: MUL TEMP[0], CONST[1], IN[0].yyyy
+  1: MAD TEMP[1], CONST[0], IN[0].xxxx, TEMP[0]
+  2: MAD TEMP[2], CONST[2], IN[0].zzzz, TEMP[1]
+  3: MAD OUT[0], CONST[3], IN[0].wwww, TEMP[2]
+  4: MAD TEMP[7].x, IN[0].zxxx, IMM[0].xxxx, IMM[0].yyyy
+  5: MOV OUT[2], TEMP[7]
+  6: MOV_SAT OUT[1], IN[1]
+  7: MOV TEMP[7].yzw, IMM[0].zzzz
+  8: MOV OUT[2], TEMP[7]
+  9: END
+"""
+
+FS_COLOR_FLAT = FS_COLOR_LINEAR.replace("COLOR, LINEAR", "COLOR, CONSTANT")
+
+
+@pytest.mark.gl
+def test_clip_distances_without_the_property_are_all_clip_distances(host_gl):
+    vs, fs = chain(VS_CLIPDIST_NO_PROPERTY, FS_COLOR_FLAT, color_two_side=True)
+    assert "out float gl_ClipDistance[4];" in vs.glsl
+    assert "gl_ClipDistance[0] = o2.x;" in vs.glsl
+    assert_links([vs, fs])
+
+
+def test_more_clip_distances_than_gl_has_are_refused():
+    text = VS_CLIPDIST_NO_PROPERTY.replace("DCL OUT[2], CLIPDIST", "DCL OUT[2], CLIPDIST[2]")
+    with pytest.raises(ShaderError, match="clip and cull distances"):
+        tr(text)

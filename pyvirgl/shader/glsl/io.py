@@ -456,6 +456,10 @@ def _tcs_scatter(self, reg, dst, value, comps) -> None:
 
 
 # ------------------------------------------------------------------ epilogue
+# GL_MAX_CLIP_DISTANCES (and combined clip + cull) of the hosts we run on, and the
+# PIPE_MAX_CLIP_PLANES Gallium guests are built with.
+MAX_CLIP_DISTANCES = 8
+
 # Gallium compare functions NEVER..GEQUAL as GLSL: the fragment passes when
 # `alpha OP ref` holds (ALWAYS needs no code).
 _ALPHA_COMPARE = {1: "<", 2: "==", 3: "<=", 4: ">", 5: "!=", 6: ">="}
@@ -480,6 +484,14 @@ def store_outputs_function(self) -> str:
     stage = self.stage
     num_clip = self.shader.property(Property.NUM_CLIPDIST_ENABLED, 0) or 0
     num_cull = self.shader.property(Property.NUM_CULLDIST_ENABLED, 0) or 0
+    if not num_clip and not num_cull and stage != "fragment":
+        # Mesa leaves the properties out when the shader sizes gl_ClipDistance
+        # implicitly; as in virglrenderer, every CLIPDIST channel is then a clip
+        # distance (GL_CLIP_DISTANCEi enables pick the ones that count).
+        slots = [_semantic_of(d, r)[1] for r, d in self.out_decls.items() if d.semantic == Semantic.CLIPDIST]
+        num_clip = 4 * (max(slots) + 1) if slots else 0
+    if num_clip + num_cull > MAX_CLIP_DISTANCES:
+        raise ShaderError(f"{num_clip + num_cull} clip and cull distances (at most {MAX_CLIP_DISTANCES})")
     writes_clipdist = False
     position = clipvertex = None
     for reg, decl in sorted(self.out_decls.items()):
