@@ -362,3 +362,59 @@ def test_more_clip_distances_than_gl_has_are_refused():
     text = VS_CLIPDIST_NO_PROPERTY.replace("DCL OUT[2], CLIPDIST", "DCL OUT[2], CLIPDIST[2]")
     with pytest.raises(ShaderError, match="clip and cull distances"):
         tr(text)
+
+
+# ---- clip distances passed from the control to the evaluation shader
+# piglit arb_tessellation_shader tes-input-gl_clipdistance, trimmed
+VS_POSITION_ONLY = """VERT
+DCL OUT[0], POSITION
+IMM[0] UINT32 {0, 0, 0, 0}
+DCL TEMP[0..3]
+  0: MOV OUT[0], IMM[0].xxxx
+  1: END
+"""
+
+TCS_CLIPDIST = """TESS_CTRL
+PROPERTY TCS_VERTICES_OUT 3
+DCL SV[0], INVOCATIONID
+DCL OUT[][0], CLIPDIST
+DCL OUT[][1], CLIPDIST[1]
+DCL OUT[2], TESSOUTER
+DCL OUT[3].xy, TESSINNER
+DCL CONST[0..1]
+DCL TEMP[0..1]
+DCL ADDR[0..1]
+DCL TEMP[29..30]
+IMM[0] UINT32 {1065353216, 0, 0, 0}
+  0: MOV TEMP[0], CONST[0]
+  1: UARL ADDR[1].x, SV[0].xxxx
+  2: MOV OUT[ADDR[1].x][0], TEMP[0]
+  3: MOV OUT[ADDR[1].x][1], CONST[1]
+  4: MOV OUT[2], IMM[0].xxxx
+  5: MOV OUT[3].xy, IMM[0].xxxx
+  6: END
+"""
+
+TES_CLIPDIST = """TESS_EVAL
+PROPERTY TES_PRIM_MODE 7
+PROPERTY TES_SPACING 2
+PROPERTY TES_VERTEX_ORDER_CW 0
+PROPERTY TES_POINT_MODE 0
+DCL IN[][0], CLIPDIST
+DCL IN[][1], CLIPDIST[1]
+DCL SV[0], TESSCOORD
+DCL OUT[0], POSITION
+DCL OUT[1], GENERIC[9]
+DCL TEMP[0]
+  0: ADD TEMP[0], IN[0][0], IN[1][1]
+  1: MOV OUT[0], SV[0]
+  2: MOV OUT[1], TEMP[0]
+  3: END
+"""
+
+
+@pytest.mark.gl
+def test_control_shader_writes_clip_distances(host_gl):
+    stages = chain(VS_POSITION_ONLY, TCS_CLIPDIST, TES_CLIPDIST, FS_GENERIC9)
+    assert "gl_out[gl_InvocationID].gl_ClipDistance[4]" in stages[1].glsl
+    assert_links(stages)

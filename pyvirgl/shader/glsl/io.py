@@ -249,6 +249,9 @@ def _tcs_output(self, reg, semantic, index, declare):
         self.tcs_out[reg] = lambda v: [f"gl_out[{v}].gl_Position.{c}" for c in SWZ]
     elif semantic == Semantic.PSIZE:
         self.tcs_out[reg] = lambda v: [f"gl_out[{v}].gl_PointSize", None, None, None]
+    elif semantic == Semantic.CLIPDIST:
+        base = 4 * index
+        self.tcs_out[reg] = lambda v: [f"gl_out[{v}].gl_ClipDistance[{base + c}]" for c in range(4)]
     elif semantic == Semantic.TESSOUTER:
         self.tcs_out[reg] = lambda v: [f"gl_TessLevelOuter[{c}]" for c in range(4)]
     elif semantic == Semantic.TESSINNER:
