@@ -126,9 +126,26 @@ def build_caps(host, formats: FormatSupport, *, implemented=features) -> Caps:
         caps.prim_mask |= sum(1 << p for p in range(10, 14))
     if "has_tessellation_shaders" in caps.bset:
         caps.prim_mask |= 1 << 14   # patches
+    caps.sample_locations = sample_locations(getattr(host, "sample_positions", {}))
     caps.host_feature_check_version = HOST_FEATURE_CHECK_VERSION
     caps.renderer = f"{RENDERER_PREFIX} {host.renderer}"[:63]
     return caps
+
+
+# Where Mesa's virgl_get_sample_position reads each count's positions: first
+# word of caps.v2.sample_locations, four samples (one byte each) per word.
+_SAMPLE_LOCATION_WORD = {2: 0, 4: 1, 8: 2, 16: 4}
+
+
+def sample_locations(positions: dict) -> list[int]:
+    """The caps' packed sample positions: per sample a byte, x in the high
+    nibble and y in the low one, sixteenths of a pixel (GL_SAMPLE_POSITION)."""
+    words = [0] * 8
+    for count, first in _SAMPLE_LOCATION_WORD.items():
+        for k, (x, y) in enumerate(positions.get(count, ())[:count]):
+            byte = (min(15, max(0, int(x * 16.0))) << 4) | min(15, max(0, int(y * 16.0)))
+            words[first + k // 4] |= byte << (8 * (k % 4))
+    return words
 
 
 _GRAPHICS_STAGES = 5   # VS, TCS, TES, GS, FS: the stages one draw's program can hold

@@ -24,6 +24,14 @@ from .tgsi import parse as _parse
 from .tgsi.ir import Shader
 
 
+def fragment_input_qualifiers(shader: Shader, flatshade: bool = False,
+                              color_two_side: bool = False) -> tuple[tuple[str, str], ...]:
+    """ShaderKey.fs_input_qualifiers for the stage that feeds this fragment shader
+    (flatshade and color_two_side as in the fragment shader's own key)."""
+    from .glsl.io import fragment_input_qualifiers as qualifiers
+    return qualifiers(shader, flatshade, color_two_side)
+
+
 def parse(text: str) -> Shader:
     """Parse and validate TGSI text into IR. Raises ShaderError (and only that) on bad input."""
     try:
@@ -57,7 +65,7 @@ MAX_GLSL_BYTES = 8 << 20
 
 
 __all__ = [
-    "parse", "translate", "ShaderError", "ShaderKey", "HostShaderCaps", "StreamOutput",
+    "parse", "translate", "fragment_input_qualifiers", "ShaderError", "ShaderKey", "HostShaderCaps", "StreamOutput",
     "TranslatedShader", "TranslationCache", "ConstantBlock", "SamplerBinding", "ImageBinding",
     "BufferBinding", "AtomicBinding", "VertexInput", "ColorOutput", "Varying", "DRIVER_UNIFORMS",
     "COLOR_FLOAT", "COLOR_INT", "COLOR_UINT", "Shader", "ir",

@@ -129,3 +129,22 @@ def test_capability_bits_that_need_a_host_extension_are_dropped_without_it():
     assert build_caps(host(extensions=("GL_ARB_shader_texture_image_samples",)), FormatSupport()).capability_bits \
         & c.Cap.TXQS
     assert not build_caps(host(extensions=()), FormatSupport()).capability_bits & c.Cap.TXQS
+
+
+def test_sample_positions_are_packed_where_mesa_reads_them():
+    # llvmpipe's 4x pattern and a 2x one; Mesa's virgl_get_sample_position
+    # reads 2x from word 0, 4x from word 1, 8x from words 2-3.
+    h = host()
+    h.sample_positions = {2: ((0.75, 0.75), (0.25, 0.25)),
+                          4: ((0.375, 0.125), (0.875, 0.375), (0.125, 0.625), (0.625, 0.875))}
+    locations = build_caps(h, FormatSupport()).sample_locations
+    assert locations[0] == 0xCC | (0x44 << 8)
+    assert locations[1] == 0x62 | (0xE6 << 8) | (0x2A << 16) | (0xAE << 24)
+    assert locations[2:] == [0] * 6
+    # The guest's decoding (virgl_get_sample_position) gives the positions back.
+    bits = locations[1] >> 8
+    assert (((bits >> 4) & 0xF) / 16.0, (bits & 0xF) / 16.0) == (0.875, 0.375)
+
+
+def test_no_sample_positions_leave_zeros():
+    assert build_caps(host(), FormatSupport()).sample_locations == [0] * 8

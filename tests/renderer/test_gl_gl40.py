@@ -375,3 +375,36 @@ def test_a_bound_shader_handle_reused_for_another_stage_is_refused_at_the_draw(r
     draw(enc)
     with pytest.raises(GuestError, match="shader 901 bound as stage 1 is now stage 0"):
         renderer.submit(CTX, bytes(enc))
+
+
+# The VS's varying carries green; the FS reads it with an auxiliary qualifier
+# the VS text knows nothing about (piglit interpolateatcentroid-centroid).
+VS_GREEN_VARYING = """VERT
+DCL IN[0]
+DCL OUT[0], POSITION
+DCL OUT[1].xy, GENERIC[9]
+IMM[0] FLT32 {0.0000, 1.0000, 0.0000, 0.0000}
+  0: MOV OUT[0], IN[0]
+  1: MOV OUT[1].xy, IMM[0].xyxx
+  2: END
+"""
+
+FS_VARYING_GREEN = """FRAG
+DCL IN[0].xy, GENERIC[9], PERSPECTIVE, {location}
+DCL OUT[0], COLOR
+IMM[0] FLT32 {{0.0000, 1.0000, 0.0000, 0.0000}}
+  0: MOV OUT[0].xy, IN[0].xyxx
+  1: MOV OUT[0].zw, IMM[0].xxxy
+  2: END
+"""
+
+
+@pytest.mark.parametrize("location", ["CENTROID", "SAMPLE"])
+def test_varying_links_whatever_auxiliary_qualifier_the_fragment_shader_gives_it(renderer, location):
+    make_target(renderer, 1, W, H)
+    enc = start(10, 1)
+    enc.clear(buffers=ClearFlags.COLOR0, color=(0, 0, 0, 0), depth=1.0, stencil=0)
+    colour_pipeline(enc, renderer, 2, W, H, vs=VS_GREEN_VARYING, fs=FS_VARYING_GREEN.format(location=location))
+    draw(enc)
+    submit(renderer, enc)
+    assert (read_back(renderer, 1, W, H) == GREEN).all()

@@ -244,3 +244,14 @@ def test_guest_mistakes_are_refused(renderer, build, reason):
     build(enc)
     with pytest.raises(GuestError, match=reason):
         renderer.submit(CTX, bytes(enc))
+
+
+def test_host_info_reads_the_sample_positions(backend):
+    # arb_gpu_shader5-interpolateatsample compares interpolateAtSample with
+    # GL_SAMPLE_POSITION, which the guest decodes from caps.sample_locations.
+    positions = backend.info.sample_positions
+    if backend.info.limit("GL_MAX_SAMPLES") < 4:
+        pytest.skip("host has no 4x multisampling")
+    assert len(positions[4]) == 4
+    assert all(0.0 <= x < 1.0 and 0.0 <= y < 1.0 for x, y in positions[4])
+    assert len(set(positions[4])) == 4

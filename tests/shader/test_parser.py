@@ -204,6 +204,9 @@ IMM[0] UINT32 {1, 2, 0, 0}
     "VERT\nPROPERTY NO_SUCH 1\n",
     "VERT\nDCL TEMP[0]\n  0: MOV TEMP[ADDR[0].x], TEMP[0]\n",    # undeclared address register
     "VERT\nDCL TEMP[0]\n  0: CAL :5\n",
+    # fuzzer: an indirectly indexed address register became an undeclared `addr1`
+    "VERT\nDCL TEMP[0]\nDCL ADDR[0]\n  0: ARL ADDR[0][TEMP[0].x+1].x, TEMP[0].xxxx\n",
+    "VERT\nDCL TEMP[0]\nDCL ADDR[0]\n  0: MOV TEMP[0], ADDR[ADDR[0].x]\n",
     "\x00VERT",
     "VERT 1" + "0" * 10000,
 ])

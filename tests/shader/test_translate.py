@@ -259,3 +259,29 @@ def test_undeclared_shared_memory_in_compute_is_the_shared_block(host_gl):
 def test_undeclared_memory_outside_compute_is_refused():
     with pytest.raises(ShaderError, match="undeclared register MEMORY"):
         tr("FRAG\nDCL TEMP[0]\nIMM[0] UINT32 {0, 0, 0, 0}\n  0: LOAD TEMP[0].x, MEMORY[0], IMM[0].xxxx\n  1: END\n")
+
+
+# piglit glsl-4.20 frag-conversion-explicit-dvec3-vec3-zero-sign: Mesa converts
+# one double per instruction and leaves it in the first pair of the source
+# even when writing .y; virglrenderer reads it there.
+FS_D2F_LONE_CHANNEL = """FRAG
+DCL OUT[0], COLOR
+DCL CONST[0..1]
+DCL TEMP[0..1]
+DCL TEMP[6]
+  0: MOV TEMP[6].xy, CONST[0].xyxy
+  1: D2F TEMP[0].x, TEMP[6]
+  2: MOV TEMP[6].xy, CONST[0].zwzw
+  3: D2F TEMP[0].y, TEMP[6]
+  4: D2F TEMP[1].xy, CONST[1]
+  5: ADD OUT[0], TEMP[0], TEMP[1]
+  6: END
+"""
+
+
+def test_lone_d2f_channel_reads_the_first_source_pair():
+    glsl = tr(FS_D2F_LONE_CHANNEL).glsl
+    assert "t0.y = float(packDouble2x32(floatBitsToUint(t6.xy)));" in glsl
+    # Two channels still take one pair each, as TGSI specifies.
+    assert "t1.x = float(packDouble2x32(fs_c0[1].xy));" in glsl
+    assert "t1.y = float(packDouble2x32(fs_c0[1].zw));" in glsl

@@ -25,6 +25,7 @@ from pyvirgl.errors import GuestError
 from pyvirgl.protocol import formats
 from pyvirgl.protocol.virgl import BlendFactor, ObjectType
 from pyvirgl.renderer.resources import BUFFER
+from pyvirgl.shader import fragment_input_qualifiers
 from pyvirgl.shader.glsl.key import COLOR_FLOAT, COLOR_INT, COLOR_UINT, ShaderKey, StreamOutput
 
 log = logging.getLogger("pyvirgl.gl.draw")
@@ -126,6 +127,9 @@ class DrawContext:
         last_vertex_stage = 2 if shaders[2] else (4 if shaders[4] else 0)
         translated = [None] * 6
         prev_outputs = None
+        fs_obj = objs.get(shaders[1]) if shaders[1] else None
+        fs_interp = fragment_input_qualifiers(
+            fs_obj.ir, bool(rs and rs.flatshade), bool(rs and rs.light_twoside)) if fs_obj else ()
         for stage in _STAGE_ORDER:
             handle = shaders[stage]
             if not handle:
@@ -155,6 +159,7 @@ class DrawContext:
                 dual_src_blend=dual and stage == 1,
                 prev_stage_outputs=prev_outputs if stage != 0 else None,
                 vertex_input_types=_vertex_input_types(sub) if stage == 0 else (),
+                fs_input_qualifiers=fs_interp if stage == last_vertex_stage else (),
                 stream_outputs=so,
                 stream_output_strides=so_strides,
             )

@@ -67,6 +67,8 @@ class HostGLInfo:
     ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
     indexed: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     max_anisotropy: float = 0.0
+    # sample count -> GL_SAMPLE_POSITION of each sample (x, y in [0, 1)), for 2, 4, 8, 16
+    sample_positions: dict[int, tuple[tuple[float, float], ...]] = field(default_factory=dict)
 
     def limit(self, name: str) -> int:
         return self.limits.get(name, 0)
@@ -126,6 +128,43 @@ def _extensions() -> frozenset[str]:
     return frozenset(GL.glGetStringi(GL.GL_EXTENSIONS, i).decode() for i in range(count))
 
 
+def _sample_positions(max_samples: int) -> dict[int, tuple[tuple[float, float], ...]]:
+    """Where the host puts each sample, for the counts the virgl caps carry.
+
+    A multisample colour texture on a scratch framebuffer, as virglrenderer
+    does; a count the host cannot render is left out.
+    """
+    found: dict[int, tuple[tuple[float, float], ...]] = {}
+    try:
+        fbo = GL.glGenFramebuffers(1)
+        old_fbo = _get_int("GL_DRAW_FRAMEBUFFER_BINDING")
+        for count in (2, 4, 8, 16):
+            if count > max_samples:
+                continue
+            tex = GL.glGenTextures(1)
+            try:
+                GL.glBindTexture(GL.GL_TEXTURE_2D_MULTISAMPLE, tex)
+                GL.glTexImage2DMultisample(GL.GL_TEXTURE_2D_MULTISAMPLE, count, GL.GL_RGBA8, 16, 16, GL.GL_TRUE)
+                GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, fbo)
+                GL.glFramebufferTexture2D(GL.GL_FRAMEBUFFER, GL.GL_COLOR_ATTACHMENT0,
+                                          GL.GL_TEXTURE_2D_MULTISAMPLE, tex, 0)
+                if GL.glCheckFramebufferStatus(GL.GL_FRAMEBUFFER) == GL.GL_FRAMEBUFFER_COMPLETE:
+                    out = np.zeros(2, dtype=np.float32)
+                    positions = []
+                    for k in range(count):
+                        GL.glGetMultisamplefv(GL.GL_SAMPLE_POSITION, k, out)
+                        positions.append((float(out[0]), float(out[1])))
+                    found[count] = tuple(positions)
+            finally:
+                GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, old_fbo)
+                GL.glBindTexture(GL.GL_TEXTURE_2D_MULTISAMPLE, 0)
+                GL.glDeleteTextures(1, [tex])
+        GL.glDeleteFramebuffers(1, [fbo])
+    except (GLError, TypeError, ValueError, AttributeError):
+        pass
+    return found
+
+
 def read_host_info() -> HostGLInfo:
     """Query the current context. Leaves no GL error behind."""
     version = GL.glGetString(GL.GL_VERSION).decode()
@@ -143,6 +182,7 @@ def read_host_info() -> HostGLInfo:
         out = np.zeros(4, dtype=np.float32)
         GL.glGetFloatv(GL_MAX_TEXTURE_MAX_ANISOTROPY, out)
         anisotropy = float(out[0])
+    positions = _sample_positions(limits.get("GL_MAX_SAMPLES", 0))
     while GL.glGetError() != GL.GL_NO_ERROR:
         pass  # refused queries above are expected on older hosts
     return HostGLInfo(
@@ -156,4 +196,5 @@ def read_host_info() -> HostGLInfo:
         ranges=ranges,
         indexed=indexed,
         max_anisotropy=anisotropy,
+        sample_positions=positions,
     )

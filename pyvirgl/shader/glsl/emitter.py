@@ -420,8 +420,13 @@ class Emitter:
                     values[lane] = op.build(self, args, 1)
             self.store64(dst, values, op.dst, inst.saturate)
             return
-        for c in mask_comps(dst.write_mask):
-            lane = 0 if c == 0 else 1
+        comps = mask_comps(dst.write_mask)
+        for c in comps:
+            # TGSI: dst.x from the first source pair, dst.y from the second. Mesa
+            # writes one result per instruction and leaves its double in the
+            # first pair whichever channel it writes (D2F TEMP[0].y, TEMP[6]), and
+            # virglrenderer reads it there, so a lone channel takes lane 0.
+            lane = 0 if c == 0 or len(comps) == 1 else 1
             args = [arg(s, t, lane, c) for s, t in zip(inst.src, op.srcs)]
             self.store(dst, op.build(self, args, 1), op.dst, [c], inst.saturate)
 
@@ -706,10 +711,12 @@ class Emitter:
             out.append(f"layout({prim_out}, max_vertices = {max_vertices}) out;")
         elif self.stage == "tess_control":
             self.features.need("tessellation")
+            self.features.pin_host_version()
             vertices = max(1, min(32, sh.property(Property.TCS_VERTICES_OUT, 1) or 1))
             out.append(f"layout(vertices = {vertices}) out;")
         elif self.stage == "tess_eval":
             self.features.need("tessellation")
+            self.features.pin_host_version()
             prim = interface.TES_PRIMITIVES.get(sh.property(Property.TES_PRIM_MODE, 4))
             if prim is None:
                 raise ShaderError("unsupported tessellation primitive mode")

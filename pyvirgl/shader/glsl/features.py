@@ -57,6 +57,18 @@ class Features:
     def __init__(self, host: HostShaderCaps) -> None:
         self.host = host
         self.used: set[str] = set()
+        # Lowest `#version` to write even when no feature needs it (see pin_host_version).
+        self.floor = BASE_VERSION
+
+    def pin_host_version(self) -> None:
+        """Write the host's own `#version` whatever the features need.
+
+        Tessellation stages pass gl_PerVertex arrays (gl_out[] -> gl_in[]) whose
+        implicit type depends on the GLSL version (4.50 adds gl_CullDistance);
+        the linker refuses them unless both stages use the same version, and
+        stages are translated separately, so both take the host's.
+        """
+        self.floor = max(self.floor, self.host.glsl_version)
 
     def need(self, feature: str) -> None:
         if feature not in FEATURES:
@@ -69,7 +81,7 @@ class Features:
         return self.host.glsl_version >= core or (ext is not None and self.host.has(ext))
 
     def header(self) -> str:
-        version = BASE_VERSION
+        version = self.floor
         extensions: list[str] = []
         for feature in sorted(self.used):
             core, ext = FEATURES[feature]

@@ -23,21 +23,51 @@ def _semantic_of(decl: ir.Declaration, reg: int) -> tuple[Semantic | None, int]:
     return decl.semantic, decl.semantic_index + (reg - decl.first)
 
 
-def _qualifiers(self, decl: ir.Declaration, semantic: Semantic) -> str:
+def _interp_words(decl: ir.Declaration, flatshade: bool) -> list[str]:
+    """GLSL interpolation/auxiliary qualifiers of an FS input declaration."""
     words = []
     interp = decl.interp
-    if interp == Interp.CONSTANT or (interp == Interp.COLOR and self.key.flatshade):
+    if interp == Interp.CONSTANT or (interp == Interp.COLOR and flatshade):
         words.append("flat")
     elif interp == Interp.LINEAR:
         words.append("noperspective")
     if decl.location == InterpLoc.CENTROID:
         words.append("centroid")
     elif decl.location == InterpLoc.SAMPLE:
-        self.features.need("sample_shading")
         words.append("sample")
+    return words
+
+
+def _qualifiers(self, decl: ir.Declaration, semantic: Semantic) -> str:
+    words = _interp_words(decl, self.key.flatshade)
+    if "sample" in words:
+        self.features.need("sample_shading")
     if words:
         self.features.need("interp_qualifiers_free")
     return " ".join(words) + " " if words else ""
+
+
+def fragment_input_qualifiers(shader: ir.Shader, flatshade: bool = False,
+                              color_two_side: bool = False) -> tuple[tuple[str, str], ...]:
+    """(semantic label, qualifiers) of each varying a fragment shader reads with
+    interpolation qualifiers, for ShaderKey.fs_input_qualifiers of the stage
+    before it: the linker wants a block member's centroid/sample (and, before
+    GLSL 4.40, flat/noperspective) to be the same on both sides."""
+    found: dict[str, str] = {}
+    for decl in shader.declarations:
+        if decl.file != RegFile.IN or decl.semantic not in _VARYING:
+            continue
+        words = " ".join(_interp_words(decl, flatshade))
+        if not words:
+            continue
+        for reg in range(decl.first, decl.last + 1):
+            semantic, index = _semantic_of(decl, reg)
+            if semantic == Semantic.PATCH:
+                semantic, index = _generic_overflow(index)
+            found[interface.semantic_label(semantic, index)] = words
+            if semantic == Semantic.COLOR and color_two_side:
+                found[interface.semantic_label(Semantic.BCOLOR, index)] = words
+    return tuple(sorted(found.items()))
 
 
 def declare_interface(self) -> list[str]:
@@ -69,11 +99,10 @@ def declare_interface(self) -> list[str]:
             continue
         if semantic is None:
             raise ShaderError(f"IN[{reg}] has no semantic")
-        # PATCH varyings are per patch only between tessellation stages; Mesa
-        # also labels a vertex shader's highest varyings PATCH (when GENERIC
-        # runs out), and those are ordinary per-vertex varyings.
         per_patch = semantic in PATCH_SEMANTICS and (semantic != Semantic.PATCH or stage == "tess_eval")
         per_vertex = self.per_vertex_in and not per_patch
+        if semantic == Semantic.PATCH and not per_patch:
+            semantic, index = _generic_overflow(index)
         if stage == "fragment":
             self.in_exprs[reg] = _fragment_input(self, decl, semantic, index, declare)
         elif per_vertex:
@@ -87,6 +116,7 @@ def declare_interface(self) -> list[str]:
             expr, lane = interface.sysval(self, semantic)
             self.in_exprs[reg] = (lambda v, expr=expr, lane=lane: (expr, lane))
     # ---- outputs
+    next_interp = dict(self.key.fs_input_qualifiers)
     for reg, decl in sorted(self.out_decls.items()):
         semantic, index = _semantic_of(decl, reg)
         if semantic is None:
@@ -94,6 +124,8 @@ def declare_interface(self) -> list[str]:
         if stage == "tess_control":
             _tcs_output(self, reg, semantic, index, declare)
             continue
+        if semantic == Semantic.PATCH:
+            semantic, index = _generic_overflow(index)
         shadow = f"o{reg}"
         self.out_shadow[reg] = shadow
         decls.append(f"vec4 {shadow} = vec4(0.0);")
@@ -104,8 +136,13 @@ def declare_interface(self) -> list[str]:
                 self.features.need("gpu_shader5")
                 qual = f"layout(stream = {decl.streams[0]}) "
             inv = "invariant " if decl.invariant else ""
+            interp = next_interp.get(interface.semantic_label(semantic, index), "")
+            if interp:
+                if "sample" in interp.split():
+                    self.features.need("sample_shading")
+                interp += " "
             # (Per-patch outputs exist only in the control stage, _tcs_output.)
-            declare(f"{qual}out {block} {{ {inv}vec4 d; }} {inst};", inst)
+            declare(f"{qual}out {block} {{ {inv}{interp}vec4 d; }} {inst};", inst)
             self.varying_out[reg] = f"{inst}.d"
             self.meta["outputs"].append(result.Varying(interface.semantic_label(semantic, index), block))
             self.meta["output_registers"].append((reg, block))
@@ -114,6 +151,18 @@ def declare_interface(self) -> list[str]:
     if self.key.stream_outputs and stage in ("vertex", "tess_eval", "geometry"):
         _declare_xfb(self, declare)
     return decls
+
+
+# Mesa numbers varyings from VARYING_SLOT_VAR0 and TGSI GENERIC has 32 of them:
+# a vertex, evaluation or geometry shader's varying 32 + i lands on
+# VARYING_SLOT_PATCH0 + i and is labelled PATCH[i] on the way out, while the
+# next stage reads it as GENERIC[32 + i]. Outside the control -> evaluation
+# interface, PATCH[i] is that per-vertex varying.
+_GENERIC_SLOTS = 32
+
+
+def _generic_overflow(index: int) -> tuple[Semantic, int]:
+    return Semantic.GENERIC, _GENERIC_SLOTS + index
 
 
 def _block(self, direction: str, semantic: Semantic, index: int) -> tuple[str, str]:
@@ -135,21 +184,39 @@ def _fragment_input(self, decl, semantic, index, declare):
         declare(f"in float gl_ClipDistance[{4 * top + 4}];", "gl_ClipDistance")
         return lambda v: (expr, F)
     if semantic in _VARYING:
-        block, inst = _block(self, "in", semantic, index)
-        label = interface.semantic_label(semantic, index)
-        if key.prev_stage_outputs is not None and label not in key.prev_stage_outputs:
-            return lambda v: ("vec4(0.0, 0.0, 0.0, 1.0)", F)
         qual = _qualifiers(self, decl, semantic)
-        declare(f"in {block} {{ {qual}vec4 d; }} {inst};", inst)
-        self.meta["inputs"].append(result.Varying(label, block))
+        front = _varying_input(self, semantic, index, qual, declare)
         if semantic == Semantic.COLOR and key.color_two_side:
-            bblock, binst = _block(self, "in", Semantic.BCOLOR, index)
-            declare(f"in {bblock} {{ {qual}vec4 d; }} {binst};", binst)
-            self.meta["inputs"].append(result.Varying(interface.semantic_label(Semantic.BCOLOR, index), bblock))
-            return lambda v: (f"(gl_FrontFacing ? {inst}.d : {binst}.d)", F)
-        return lambda v, inst=inst: (f"{inst}.d", F)
+            # The back colour stands in for a front colour the previous stage does
+            # not write, and the other way round (GL leaves the missing one undefined).
+            back = _varying_input(self, Semantic.BCOLOR, index, qual, declare)
+            if front is None and back is None:
+                return lambda v: (_MISSING_VARYING, F)
+            if front is None or back is None:
+                only = front or back
+                return lambda v: (only, F)
+            return lambda v: (f"(gl_FrontFacing ? {front} : {back})", F)
+        expr = front or _MISSING_VARYING
+        return lambda v: (expr, F)
     expr, lane = interface.sysval(self, semantic)
     return lambda v: (expr, lane)
+
+
+# What an FS input reads when the previous stage does not write that varying.
+_MISSING_VARYING = "vec4(0.0, 0.0, 0.0, 1.0)"
+
+
+def _varying_input(self, semantic, index, qual, declare) -> str | None:
+    """Declare FS varying input `semantic[index]`; its expression, or None when the
+    previous stage (known through the key) does not write it."""
+    label = interface.semantic_label(semantic, index)
+    outputs = self.key.prev_stage_outputs
+    if outputs is not None and label not in outputs:
+        return None
+    block, inst = _block(self, "in", semantic, index)
+    declare(f"in {block} {{ {qual}vec4 d; }} {inst};", inst)
+    self.meta["inputs"].append(result.Varying(label, block))
+    return f"{inst}.d"
 
 
 def _point_coord(self) -> str:
@@ -182,6 +249,9 @@ def _tcs_output(self, reg, semantic, index, declare):
         self.tcs_out[reg] = lambda v: [f"gl_out[{v}].gl_Position.{c}" for c in SWZ]
     elif semantic == Semantic.PSIZE:
         self.tcs_out[reg] = lambda v: [f"gl_out[{v}].gl_PointSize", None, None, None]
+    elif semantic == Semantic.CLIPDIST:
+        base = 4 * index
+        self.tcs_out[reg] = lambda v: [f"gl_out[{v}].gl_ClipDistance[{base + c}]" for c in range(4)]
     elif semantic == Semantic.TESSOUTER:
         self.tcs_out[reg] = lambda v: [f"gl_TessLevelOuter[{c}]" for c in range(4)]
     elif semantic == Semantic.TESSINNER:
@@ -389,6 +459,10 @@ def _tcs_scatter(self, reg, dst, value, comps) -> None:
 
 
 # ------------------------------------------------------------------ epilogue
+# GL_MAX_CLIP_DISTANCES (and combined clip + cull) of the hosts we run on, and the
+# PIPE_MAX_CLIP_PLANES Gallium guests are built with.
+MAX_CLIP_DISTANCES = 8
+
 # Gallium compare functions NEVER..GEQUAL as GLSL: the fragment passes when
 # `alpha OP ref` holds (ALWAYS needs no code).
 _ALPHA_COMPARE = {1: "<", 2: "==", 3: "<=", 4: ">", 5: "!=", 6: ">="}
@@ -413,6 +487,14 @@ def store_outputs_function(self) -> str:
     stage = self.stage
     num_clip = self.shader.property(Property.NUM_CLIPDIST_ENABLED, 0) or 0
     num_cull = self.shader.property(Property.NUM_CULLDIST_ENABLED, 0) or 0
+    if not num_clip and not num_cull and stage != "fragment":
+        # Mesa leaves the properties out when the shader sizes gl_ClipDistance
+        # implicitly; as in virglrenderer, every CLIPDIST channel is then a clip
+        # distance (GL_CLIP_DISTANCEi enables pick the ones that count).
+        slots = [_semantic_of(d, r)[1] for r, d in self.out_decls.items() if d.semantic == Semantic.CLIPDIST]
+        num_clip = 4 * (max(slots) + 1) if slots else 0
+    if num_clip + num_cull > MAX_CLIP_DISTANCES:
+        raise ShaderError(f"{num_clip + num_cull} clip and cull distances (at most {MAX_CLIP_DISTANCES})")
     writes_clipdist = False
     position = clipvertex = None
     for reg, decl in sorted(self.out_decls.items()):
@@ -498,4 +580,3 @@ def store_outputs_function(self) -> str:
     return "\n".join(decls + [f"void pyv_store_outputs()\n{{\n{body}\n}}\n"])
 
 
-_ = (RegFile,)

@@ -58,6 +58,10 @@ class ShaderKey:
     # Semantic names (as in TranslatedShader.inputs) the previous stage writes; when given,
     # inputs it does not write read as (0,0,0,1) instead of declaring an unmatched varying.
     prev_stage_outputs: frozenset[str] | None = None
+    # Last vertex stage: (semantic label, "flat centroid"...) for each varying the fragment
+    # shader reads with interpolation qualifiers (glsl.io.fragment_input_qualifiers); the
+    # output block repeats them, since the linker wants block members to agree.
+    fs_input_qualifiers: tuple[tuple[str, str], ...] = ()
     # Vertex shader: per IN[i], "float" (default), "int" or "uint", from the vertex element
     # formats; integer attributes need integer GLSL inputs to keep their bits.
     vertex_input_types: tuple[str, ...] = ()

@@ -51,6 +51,27 @@ TARGETS = {
 TEXTURE_OPS = frozenset({"TEX", "TXP", "TXB", "TXL", "TXD", "TXF", "TXQ", "TXQS", "TG4", "LODQ",
                          "TEX_LZ", "TXF_LZ", "TEX2", "TXB2", "TXL2"})
 
+# Sampler types GLSL gives no overload of a built-in for; TGSI can still ask
+# (fuzzed or hand-written text), and the host would refuse the shader.
+_MSAA_BUFFER = frozenset({Texture.BUFFER, Texture._2D_MSAA, Texture._2D_ARRAY_MSAA})
+_NO_SAMPLE = _MSAA_BUFFER                                     # texture(), textureGrad()...
+_NO_BIAS = _MSAA_BUFFER | {Texture.RECT, Texture.SHADOWRECT, Texture.SHADOW2D_ARRAY, Texture.SHADOWCUBEARRAY}
+_NO_LOD = _MSAA_BUFFER | {Texture.RECT, Texture.SHADOWRECT, Texture.SHADOW2D_ARRAY, Texture.SHADOWCUBE,
+                          Texture.SHADOWCUBEARRAY}
+_NO_GRAD = _MSAA_BUFFER | {Texture.SHADOWCUBEARRAY}
+_NO_OFFSET = frozenset({Texture.CUBE, Texture.SHADOWCUBE, Texture.CUBEARRAY, Texture.SHADOWCUBEARRAY})
+_GATHER = frozenset({Texture._2D, Texture._2D_ARRAY, Texture.CUBE, Texture.CUBEARRAY, Texture.RECT,
+                     Texture.SHADOW2D, Texture.SHADOW2D_ARRAY, Texture.SHADOWCUBE, Texture.SHADOWCUBEARRAY,
+                     Texture.SHADOWRECT})
+_NO_FETCH = frozenset({Texture.CUBE, Texture.CUBEARRAY})
+_NO_QUERY_LOD = _MSAA_BUFFER | {Texture.RECT, Texture.SHADOWRECT}
+
+
+def _refuse_unless(ok: bool, name: str, texture: Texture) -> None:
+    if not ok:
+        raise ShaderError(f"{name} on a {texture.name.lstrip('_')} texture has no GLSL equivalent")
+
+
 _PREFIX = {ReturnType.SINT: ("i", I), ReturnType.UINT: ("u", U)}
 
 
@@ -169,12 +190,14 @@ def emit(em, inst: ir.Instruction) -> None:
         _store(em, inst, f"ivec4(textureSamples({s}), 0, 0, 0)", I)
         return
     if name == "LODQ":
+        _refuse_unless(texture not in _NO_QUERY_LOD, name, texture)
         em.features.need("texture_query_lod")
         _store(em, inst, f"vec4(textureQueryLod({s}, {coords(target.spatial)}), 0.0, 0.0)", F)
         return
     if name in ("TXF", "TXF_LZ"):
         if target.shadow:
             raise ShaderError("TXF on a shadow target")
+        _refuse_unless(texture not in _NO_FETCH, name, texture)
         spatial = n
         icoord = coords(spatial, I)
         off = _offset(em, inst, target.spatial)
@@ -193,9 +216,15 @@ def emit(em, inst: ir.Instruction) -> None:
         _store(em, inst, call, lane)
         return
     if name == "TG4":
+        _refuse_unless(texture in _GATHER, name, texture)
+        _refuse_unless(not inst.tex_offsets or texture not in _NO_OFFSET, "TG4 with offsets", texture)
         em.features.need("texture_gather")
         off_dyn = len(inst.tex_offsets) == 1
-        if target.shadow:
+        if texture == Texture.SHADOWCUBEARRAY:
+            # All four of src0 are the coordinates; the reference is src1.x.
+            p = coords(4)
+            extra = scalar(inst.src[1], 0)
+        elif target.shadow:
             p = coords(n - 1)
             extra = scalar(src0, n - 1)
         else:
@@ -212,16 +241,28 @@ def emit(em, inst: ir.Instruction) -> None:
                     raise ShaderError("TG4 with four offsets needs immediates")
                 offs.append("ivec2(" + ", ".join(literal32(I, em.imm_dword(off.index, off.swizzle[c]))
                                                  for c in range(2)) + ")")
-            call = f"textureGatherOffsets({s}, {p}, ivec2[4]({', '.join(offs)}), {extra})"
+            offsets = f"ivec2[4]({', '.join(offs)})"
+            # GLSL puts a shadow gather's reference before the offsets, a
+            # colour gather's component after them.
+            tail = f"{extra}, {offsets}" if target.shadow else f"{offsets}, {extra}"
+            call = f"textureGatherOffsets({s}, {p}, {tail})"
         elif off_dyn:
             off = _offset(em, inst, target.spatial, allow_dynamic=True)
-            call = f"textureGatherOffset({s}, {p}, {off}, {extra})"
+            tail = f"{extra}, {off}" if target.shadow else f"{off}, {extra}"
+            call = f"textureGatherOffset({s}, {p}, {tail})"
         else:
             call = f"textureGather({s}, {p}, {extra})"
         _store(em, inst, call, lane)
         return
     # sampling proper
-    off = _offset(em, inst, target.spatial) if texture not in (Texture.CUBE, Texture.SHADOWCUBE) else None
+    _refuse_unless(texture not in _NO_SAMPLE, name, texture)
+    if name in ("TXB", "TXB2"):
+        _refuse_unless(texture not in _NO_BIAS, name, texture)
+    elif name in ("TXL", "TXL2"):
+        _refuse_unless(texture not in _NO_LOD, name, texture)
+    elif name == "TXD":
+        _refuse_unless(texture not in _NO_GRAD, name, texture)
+    off = _offset(em, inst, target.spatial) if texture not in _NO_OFFSET else None
     if texture == Texture.SHADOWCUBEARRAY:
         ref_op = inst.src[1] if name in ("TEX2",) else None
         p = coords(4)
@@ -230,7 +271,14 @@ def emit(em, inst: ir.Instruction) -> None:
         call = f"texture({s}, {p}, {scalar(ref_op, 0)})"
     elif name in ("TEX", "TEX_LZ", "TEX2"):
         p = coords(n)
-        if name == "TEX_LZ":
+        if name == "TEX_LZ" and texture in (Texture.RECT, Texture.SHADOWRECT):
+            call = f"texture{'Offset' if off else ''}({s}, {p}{', ' + off if off else ''})"  # one level
+        elif name == "TEX_LZ" and texture in _NO_LOD:
+            # No textureLod() for these; zero gradients select level 0 as well.
+            _refuse_unless(texture not in _NO_GRAD, name, texture)
+            zero = f"{_fvec(target.spatial)}(0.0)"
+            call = f"textureGrad{'Offset' if off else ''}({s}, {p}, {zero}, {zero}{', ' + off if off else ''})"
+        elif name == "TEX_LZ":
             call = f"textureLod{'Offset' if off else ''}({s}, {p}, 0.0{', ' + off if off else ''})"
         else:
             call = f"texture{'Offset' if off else ''}({s}, {p}{', ' + off if off else ''})"

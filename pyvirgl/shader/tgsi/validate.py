@@ -96,6 +96,10 @@ def _check_operand(declared: _Declared, shader: ir.Shader, operand, where: str) 
     _check_indirect(declared, operand.dim_indirect, where)
     if operand.indirect is not None:
         ind = operand.indirect
+        if file == RegFile.ADDR:
+            # The emitter names address registers statically (found by the fuzzer:
+            # `ARL ADDR[0][TEMP[0].x+1].x` wrote an undeclared addr1).
+            raise ShaderError(f"{where}: address registers cannot be indexed indirectly")
         if ind.array_id and (file, ind.array_id) not in declared.arrays:
             raise ShaderError(f"{where}: unknown array {ind.array_id}")
         return

@@ -18,7 +18,7 @@ void main()
     t2.xy = fs_in_generic1.d.zw;
     o0.x = float(packDouble2x32(floatBitsToUint(t2.xy)));
     t2.xy = fs_in_generic0.d.xy;
-    o0.y = float(packDouble2x32(floatBitsToUint(t2.zw)));
+    o0.y = float(packDouble2x32(floatBitsToUint(t2.xy)));
     t2.xy = fs_in_generic0.d.zw;
     t0.x = float(packDouble2x32(floatBitsToUint(t2.xy)));
     t2.xy = fs_in_generic1.d.xy;

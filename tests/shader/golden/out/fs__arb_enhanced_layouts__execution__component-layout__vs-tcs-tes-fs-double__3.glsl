@@ -53,7 +53,7 @@ void main()
     t13.xy = fs_in_generic1.d.zw;
     t0.x = float(packDouble2x32(floatBitsToUint(t13.xy)));
     t13.xy = fs_in_generic2.d.xy;
-    t0.y = float(packDouble2x32(floatBitsToUint(t13.zw)));
+    t0.y = float(packDouble2x32(floatBitsToUint(t13.xy)));
     t13.xy = fs_in_generic2.d.zw;
     t12.x = float(packDouble2x32(floatBitsToUint(t13.xy)));
     t0.z = t12.x;

@@ -1,4 +1,4 @@
-#version 400 core
+#version 450 core
 layout(vertices = 3) out;
 patch out V_patch1 { vec4 d; } tc_out_patch1;
 patch out V_patch2 { vec4 d; } tc_out_patch2;

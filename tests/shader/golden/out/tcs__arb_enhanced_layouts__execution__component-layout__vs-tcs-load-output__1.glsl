@@ -1,4 +1,4 @@
-#version 400 core
+#version 450 core
 layout(vertices = 3) out;
 in V_generic0 { vec4 d; } tc_in_generic0[];
 patch out V_patch0 { vec4 d; } tc_out_patch0;

@@ -1,4 +1,4 @@
-#version 400 core
+#version 450 core
 layout(vertices = 3) out;
 in V_generic0 { vec4 d; } tc_in_generic0[];
 in V_generic1 { vec4 d; } tc_in_generic1[];

@@ -1,4 +1,4 @@
-#version 400 core
+#version 450 core
 layout(vertices = 3) out;
 in V_clipvertex0 { vec4 d; } tc_in_clipvertex0[];
 out V_clipvertex0 { vec4 d; } tc_out_clipvertex0[];

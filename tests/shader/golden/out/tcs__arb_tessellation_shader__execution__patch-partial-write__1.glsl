@@ -1,4 +1,4 @@
-#version 400 core
+#version 450 core
 layout(vertices = 2) out;
 patch out V_patch0 { vec4 d; } tc_out_patch0;
 layout(std140) uniform tc_cb0 { uvec4 tc_c0[1]; };

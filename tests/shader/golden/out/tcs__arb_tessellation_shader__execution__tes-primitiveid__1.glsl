@@ -1,4 +1,4 @@
-#version 400 core
+#version 450 core
 layout(vertices = 1) out;
 patch out V_patch0 { vec4 d; } tc_out_patch0;
 vec4 t0 = vec4(0.0);

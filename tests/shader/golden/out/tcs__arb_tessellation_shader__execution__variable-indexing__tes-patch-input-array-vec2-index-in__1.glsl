@@ -1,4 +1,4 @@
-#version 400 core
+#version 450 core
 layout(vertices = 4) out;
 patch out V_patch0 { vec4 d; } tc_out_patch0;
 patch out V_patch1 { vec4 d; } tc_out_patch1;

@@ -1,4 +1,4 @@
-#version 400 core
+#version 450 core
 layout(vertices = 3) out;
 vec4 t0 = vec4(0.0);
 vec4 t1 = vec4(0.0);

@@ -1,4 +1,4 @@
-#version 400 core
+#version 450 core
 layout(triangles, equal_spacing, ccw) in;
 patch in V_patch0 { vec4 d; } te_in_patch0;
 vec4 o0 = vec4(0.0);

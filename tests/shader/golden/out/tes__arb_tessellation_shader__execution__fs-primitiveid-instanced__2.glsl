@@ -1,4 +1,4 @@
-#version 400 core
+#version 450 core
 layout(quads, equal_spacing, ccw) in;
 in V_generic0 { vec4 d; } te_in_generic0[];
 vec4 o0 = vec4(0.0);

@@ -1,4 +1,4 @@
-#version 400 core
+#version 450 core
 layout(isolines, equal_spacing, ccw) in;
 vec4 o0 = vec4(0.0);
 vec4 o1 = vec4(0.0);

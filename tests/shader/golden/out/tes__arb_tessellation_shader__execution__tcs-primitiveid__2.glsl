@@ -1,4 +1,4 @@
-#version 400 core
+#version 450 core
 layout(quads, equal_spacing, ccw) in;
 vec4 o0 = vec4(0.0);
 vec4 t0 = vec4(0.0);
