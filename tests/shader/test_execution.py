@@ -45,6 +45,13 @@ CASES = {
     "ubfe": ("UBFE TEMP[1].x, TEMP[0].xxxx, TEMP[0].yyyy, TEMP[0].zzzz", (0xABCD, 4, 8, 0), 0xBC),
     "ibfe": ("IBFE TEMP[1].x, TEMP[0].xxxx, TEMP[0].yyyy, TEMP[0].zzzz", (0xF0, 4, 4, 0), M),
     "bfi": ("BFI TEMP[1].x, TEMP[0].xxxx, TEMP[0].yyyy, TEMP[0].zzzz, TEMP[0].wwww", (0, 0xF, 8, 4), 0xF00),
+    # A 32-bit wide field is valid (GLSL bitfieldInsert/Extract with offset 0, bits 32).
+    "bfi_all_bits": ("BFI TEMP[1].x, TEMP[0].xxxx, TEMP[0].yyyy, TEMP[0].zzzz, TEMP[0].wwww",
+                     (0x1234, 0xCAFEF00D, 0, 32), 0xCAFEF00D),
+    "ubfe_all_bits": ("UBFE TEMP[1].x, TEMP[0].xxxx, TEMP[0].yyyy, TEMP[0].zzzz", (0xCAFEF00D, 0, 32, 0),
+                      0xCAFEF00D),
+    "ibfe_all_bits": ("IBFE TEMP[1].x, TEMP[0].xxxx, TEMP[0].yyyy, TEMP[0].zzzz", (0xCAFEF00D, 0, 32, 0),
+                      0xCAFEF00D),
     "brev": ("BREV TEMP[1].x, TEMP[0].xxxx", (1, 0, 0, 0), 0x80000000),
     "popc": ("POPC TEMP[1].x, TEMP[0].xxxx", (0xF0F0, 0, 0, 0), 8),
     "lsb": ("LSB TEMP[1].x, TEMP[0].xxxx", (0x10, 0, 0, 0), 4),

@@ -307,15 +307,17 @@ HELPER_SCALAR = {
              "if (b == 0) return -1; if (b == -1) return 0; return a - b * (a / b);"),
     "umul_hi": ("uint", "uint a, uint b", "uint hi, lo; umulExtended(a, b, hi, lo); return hi;"),
     "imul_hi": ("int", "int a, int b", "int hi, lo; imulExtended(a, b, hi, lo); return hi;"),
+    # Fields may be 32 bits wide (offset 0); offsets and widths outside 0..32
+    # are undefined in TGSI and GLSL alike, so they are clamped into range.
     "ibfe": ("int", "int v, int o, int b",
-             "o &= 31; b &= 31; if (b == 0) return 0; "
-             "return o + b < 32 ? bitfieldExtract(v, o, b) : v >> o;"),
+             "o = clamp(o, 0, 31); b = clamp(b, 0, 32 - o); if (b == 0) return 0; "
+             "return bitfieldExtract(v, o, b);"),
     "ubfe": ("uint", "uint v, int o, int b",
-             "o &= 31; b &= 31; if (b == 0) return 0u; "
-             "return o + b < 32 ? bitfieldExtract(v, o, b) : v >> o;"),
+             "o = clamp(o, 0, 31); b = clamp(b, 0, 32 - o); if (b == 0) return 0u; "
+             "return bitfieldExtract(v, o, b);"),
     "bfi": ("uint", "uint base, uint ins, int o, int b",
-            "o &= 31; b &= 31; if (b == 0) return base; "
-            "return bitfieldInsert(base, ins, o, min(b, 32 - o));"),
+            "o = clamp(o, 0, 31); b = clamp(b, 0, 32 - o); if (b == 0) return base; "
+            "return bitfieldInsert(base, ins, o, b);"),
     "i64div": ("int64_t", "int64_t a, int64_t b",
                "return b == 0l ? -1l : (b == -1l ? -a : a / b);"),
     "i64mod": ("int64_t", "int64_t a, int64_t b",

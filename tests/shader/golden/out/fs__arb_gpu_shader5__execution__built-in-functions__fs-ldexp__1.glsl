@@ -24,7 +24,7 @@ vec4 t18 = vec4(0.0);
 vec4 t19 = vec4(0.0);
 vec4 t20 = vec4(0.0);
 vec4 t21 = vec4(0.0);
-uint pyv_bfi(uint base, uint ins, int o, int b) { o &= 31; b &= 31; if (b == 0) return base; return bitfieldInsert(base, ins, o, min(b, 32 - o)); }
+uint pyv_bfi(uint base, uint ins, int o, int b) { o = clamp(o, 0, 31); b = clamp(b, 0, 32 - o); if (b == 0) return base; return bitfieldInsert(base, ins, o, b); }
 uvec4 pyv_bfi(uvec4 base, uvec4 ins, ivec4 o, ivec4 b) { return uvec4(pyv_bfi(base.x, ins.x, o.x, b.x), pyv_bfi(base.y, ins.y, o.y, b.y), pyv_bfi(base.z, ins.z, o.z, b.z), pyv_bfi(base.w, ins.w, o.w, b.w)); }
 void pyv_store_outputs()
 {

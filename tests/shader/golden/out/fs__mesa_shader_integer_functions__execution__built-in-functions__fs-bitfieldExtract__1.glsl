@@ -18,9 +18,9 @@ vec4 t12 = vec4(0.0);
 vec4 t13 = vec4(0.0);
 vec4 t14 = vec4(0.0);
 vec4 t15 = vec4(0.0);
-int pyv_ibfe(int v, int o, int b) { o &= 31; b &= 31; if (b == 0) return 0; return o + b < 32 ? bitfieldExtract(v, o, b) : v >> o; }
+int pyv_ibfe(int v, int o, int b) { o = clamp(o, 0, 31); b = clamp(b, 0, 32 - o); if (b == 0) return 0; return bitfieldExtract(v, o, b); }
 ivec4 pyv_ibfe(ivec4 v, ivec4 o, ivec4 b) { return ivec4(pyv_ibfe(v.x, o.x, b.x), pyv_ibfe(v.y, o.y, b.y), pyv_ibfe(v.z, o.z, b.z), pyv_ibfe(v.w, o.w, b.w)); }
-uint pyv_ubfe(uint v, int o, int b) { o &= 31; b &= 31; if (b == 0) return 0u; return o + b < 32 ? bitfieldExtract(v, o, b) : v >> o; }
+uint pyv_ubfe(uint v, int o, int b) { o = clamp(o, 0, 31); b = clamp(b, 0, 32 - o); if (b == 0) return 0u; return bitfieldExtract(v, o, b); }
 uvec4 pyv_ubfe(uvec4 v, ivec4 o, ivec4 b) { return uvec4(pyv_ubfe(v.x, o.x, b.x), pyv_ubfe(v.y, o.y, b.y), pyv_ubfe(v.z, o.z, b.z), pyv_ubfe(v.w, o.w, b.w)); }
 void pyv_store_outputs()
 {
