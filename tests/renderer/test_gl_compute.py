@@ -8,11 +8,9 @@ import pytest
 
 from pyvirgl.decode import ShaderBufferBinding, ShaderImageBinding
 from pyvirgl.errors import GuestError
-from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.formats import VirglFormat
 from pyvirgl.protocol.types import ResourceTemplate
 from pyvirgl.protocol.virgl import TextureTarget, VirglBind
-from pyvirgl.renderer.api import Renderer
 from renderer_gl_helpers import (
     CTX, colour_pipeline, draw, make_buffer, make_target, read_back, read_buffer, start, write_buffer,
 )
@@ -69,21 +67,6 @@ IMM[1] FLT32 {0.0, 1.0, 0.0, 1.0}
   1: MOV OUT[0], IMM[1]
   2: END
 """
-
-
-@pytest.fixture(scope="module")
-def backend():
-    from pyvirgl.backend.gl.backend import GLBackend
-
-    return GLBackend()
-
-
-@pytest.fixture
-def renderer(backend):
-    r = Renderer(Caps(), lambda: backend)
-    r.create_context(CTX, "test")
-    yield r
-    r.destroy_context(CTX)
 
 
 def buffer_dispatch(r, grid=(2, 1, 1), indirect=None):

@@ -16,10 +16,8 @@ import pytest
 
 from pyvirgl.decode import VertexBufferBinding, VertexElement
 from pyvirgl.decode import commands as C
-from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.formats import VirglFormat
 from pyvirgl.protocol.virgl import ObjectType, VirglBind
-from pyvirgl.renderer.api import Renderer
 
 from renderer_gl_helpers import (
     BIG_TRIANGLE, CTX, FS, colour_pipeline, draw, make_buffer, make_target, read_back, start, write_buffer,
@@ -34,21 +32,6 @@ PX = {GREEN: [0, 255, 0, 255], RED: [0, 0, 255, 255], BLUE: [255, 0, 0, 255], No
 # Clip-space rectangles (two triangles each) over the left or right half.
 LEFT = np.array([[-1, -1, 0, 1], [0, -1, 0, 1], [-1, 1, 0, 1], [0, -1, 0, 1], [0, 1, 0, 1], [-1, 1, 0, 1]], np.float32)
 RIGHT = LEFT + np.array([1, 0, 0, 0], np.float32)
-
-
-@pytest.fixture(scope="module")
-def backend():
-    from pyvirgl.backend.gl.backend import GLBackend
-
-    return GLBackend()
-
-
-@pytest.fixture
-def renderer(backend):
-    r = Renderer(Caps(), lambda: backend)
-    r.create_context(CTX, "test")
-    yield r
-    r.destroy_context(CTX)
 
 
 def submit(r, enc) -> np.ndarray:

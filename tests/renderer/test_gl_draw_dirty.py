@@ -16,9 +16,7 @@ import pytest
 
 from pyvirgl.decode import Scissor, VertexBufferBinding, Viewport
 from pyvirgl.errors import GuestError
-from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.virgl import ObjectType, VirglBind
-from pyvirgl.renderer.api import Renderer
 
 from renderer_gl_helpers import CTX, colour_pipeline, draw, make_buffer, make_target, read_back, start
 from test_gl_draw_caches import BLUE, GREEN, H, LEFT, PX, RED, RIGHT, W, halves, rasterizer
@@ -27,21 +25,6 @@ pytestmark = pytest.mark.gl
 
 FULL = np.array([[-1, -1, 0, 1], [1, -1, 0, 1], [-1, 1, 0, 1], [1, -1, 0, 1], [1, 1, 0, 1], [-1, 1, 0, 1]],
                 np.float32)
-
-
-@pytest.fixture(scope="module")
-def backend():
-    from pyvirgl.backend.gl.backend import GLBackend
-
-    return GLBackend()
-
-
-@pytest.fixture
-def renderer(backend):
-    r = Renderer(Caps(), lambda: backend)
-    r.create_context(CTX, "test")
-    yield r
-    r.destroy_context(CTX)
 
 
 def submit(r, enc, handle: int = 1) -> np.ndarray:

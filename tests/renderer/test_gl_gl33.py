@@ -15,10 +15,8 @@ import pytest
 
 from pyvirgl.decode import BlendTarget
 from pyvirgl.errors import GuestError
-from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.formats import VirglFormat
 from pyvirgl.protocol.virgl import BlendFactor, ClearFlags, ObjectType, TextureTarget, VirglBind
-from pyvirgl.renderer.api import Renderer
 from renderer_gl_helpers import (
     CTX, colour_pipeline, draw, f32bits, make_buffer, make_target, rasterizer, read_back, start,
 )
@@ -29,21 +27,6 @@ W, H = 8, 4
 GREEN = [0, 255, 0, 255]   # B8G8R8A8 bytes
 RED = [0, 0, 255, 255]
 CLEAR = [0, 0, 0, 0]
-
-
-@pytest.fixture(scope="module")
-def backend():
-    from pyvirgl.backend.gl.backend import GLBackend
-
-    return GLBackend()
-
-
-@pytest.fixture
-def renderer(backend):
-    r = Renderer(Caps(), lambda: backend)
-    r.create_context(CTX, "test")
-    yield r
-    r.destroy_context(CTX)
 
 
 def cleared_scene(r, fs=None, colour=(0.0, 1.0, 0.0, 1.0), clear=(0.0, 0.0, 0.0, 0.0)):

@@ -8,11 +8,9 @@ import struct
 import pytest
 
 from pyvirgl.errors import GuestError
-from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.formats import VirglFormat
 from pyvirgl.protocol.types import Box, ResourceTemplate
 from pyvirgl.protocol.virgl import ClearFlags, ObjectType, TextureTarget, VirglBind
-from pyvirgl.renderer.api import Renderer
 from renderer_gl_helpers import CTX, colour_pipeline, draw, make_target, read_back, start
 
 pytestmark = pytest.mark.gl
@@ -21,21 +19,6 @@ W, H = 8, 4
 GREEN = [0, 255, 0, 255]   # B8G8R8A8 bytes
 CLEAR = [0, 0, 0, 0]
 PATCHES = 14
-
-
-@pytest.fixture(scope="module")
-def backend():
-    from pyvirgl.backend.gl.backend import GLBackend
-
-    return GLBackend()
-
-
-@pytest.fixture
-def renderer(backend):
-    r = Renderer(Caps(), lambda: backend)
-    r.create_context(CTX, "test")
-    yield r
-    r.destroy_context(CTX)
 
 
 def scene(r, fs=None):

@@ -7,9 +7,7 @@ import numpy as np
 import pytest
 
 from pyvirgl.errors import GuestError
-from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.virgl import VirglBind
-from pyvirgl.renderer.api import Renderer
 from renderer_gl_helpers import CTX, colour_pipeline, draw, make_buffer, make_target, read_back, start
 
 pytestmark = pytest.mark.gl
@@ -25,21 +23,6 @@ def rect(x0, x1):
 
 # Left half (vertices 0..5) then right half (6..11).
 QUADS = np.array(rect(-1, 0) + rect(0, 1), np.float32)
-
-
-@pytest.fixture(scope="module")
-def backend():
-    from pyvirgl.backend.gl.backend import GLBackend
-
-    return GLBackend()
-
-
-@pytest.fixture
-def renderer(backend):
-    r = Renderer(Caps(), lambda: backend)
-    r.create_context(CTX, "test")
-    yield r
-    r.destroy_context(CTX)
 
 
 def scene(r, commands: bytes):

@@ -12,9 +12,7 @@ import numpy as np
 import pytest
 
 from pyvirgl.errors import GuestError
-from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.virgl import ObjectType, QueryType, QueryValueType, RenderCondMode, VirglBind
-from pyvirgl.renderer.api import Renderer
 from renderer_gl_helpers import (
     CTX, colour_pipeline, draw, make_buffer, make_target, read_back, read_buffer, start,
 )
@@ -23,21 +21,6 @@ pytestmark = pytest.mark.gl
 
 W = H = 8
 GREEN = np.array([0, 255, 0, 255], np.uint8)
-
-
-@pytest.fixture(scope="module")
-def backend():
-    from pyvirgl.backend.gl.backend import GLBackend
-
-    return GLBackend()
-
-
-@pytest.fixture
-def renderer(backend):
-    r = Renderer(Caps(), lambda: backend)
-    r.create_context(CTX, "test")
-    yield r
-    r.destroy_context(CTX)
 
 
 def host_state(mem: bytearray, offset: int = 0) -> tuple[int, int, int]:

@@ -7,29 +7,12 @@ import numpy as np
 import pytest
 
 from pyvirgl.errors import GuestError
-from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.formats import VirglFormat
 from pyvirgl.protocol.types import ResourceTemplate
 from pyvirgl.protocol.virgl import TextureTarget, VirglBind
-from pyvirgl.renderer.api import Renderer
 from renderer_gl_helpers import CTX, make_buffer, make_target, read_back, read_buffer, start
 
 pytestmark = pytest.mark.gl
-
-
-@pytest.fixture(scope="module")
-def backend():
-    from pyvirgl.backend.gl.backend import GLBackend
-
-    return GLBackend()
-
-
-@pytest.fixture
-def renderer(backend):
-    r = Renderer(Caps(), lambda: backend)
-    r.create_context(CTX, "test")
-    yield r
-    r.destroy_context(CTX)
 
 
 @pytest.mark.parametrize("fmt,bind,texel,bpp", [

@@ -14,9 +14,7 @@ import pytest
 from pyvirgl.client.encoder import CommandEncoder
 from pyvirgl.decode import StreamOutput, VertexBufferBinding
 from pyvirgl.errors import GuestError
-from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.virgl import QueryType, QueryValueType, VirglBind
-from pyvirgl.renderer.api import Renderer
 from renderer_gl_helpers import (
     BIG_TRIANGLE, CTX, colour_pipeline, draw, make_buffer, make_target, read_back, read_buffer, start,
 )
@@ -27,21 +25,6 @@ W = H = 8
 SO = dict(so_strides=(4, 0, 0, 0), so_outputs=(StreamOutput(0, 0, 4, 0, 0, 0),))
 # Two different triangles, one after the other in the vertex buffer.
 VERTS = np.concatenate([BIG_TRIANGLE, BIG_TRIANGLE * np.float32(0.5)])
-
-
-@pytest.fixture(scope="module")
-def backend():
-    from pyvirgl.backend.gl.backend import GLBackend
-
-    return GLBackend()
-
-
-@pytest.fixture
-def renderer(backend):
-    r = Renderer(Caps(), lambda: backend)
-    r.create_context(CTX, "test")
-    yield r
-    r.destroy_context(CTX)
 
 
 def scene(r, so_size=96):
