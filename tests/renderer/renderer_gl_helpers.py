@@ -126,3 +126,16 @@ def rasterizer(handle: int, **fields):
                   offset_units=0.0, offset_scale=0.0)
     values.update(fields)
     return C.CreateRasterizer(**values)
+
+
+# A fragment shader that counts its invocations in an atomic counter and writes green.
+FS_COUNT = """FRAG
+DCL OUT[0], COLOR
+DCL HWATOMIC[0][0]
+DCL TEMP[0]
+IMM[0] UINT32 {0, 1, 0, 0}
+IMM[1] FLT32 {0.0, 1.0, 0.0, 1.0}
+  0: ATOMUADD TEMP[0].x, HWATOMIC[0][0], IMM[0].xxxx, IMM[0].yyyy
+  1: MOV OUT[0], IMM[1]
+  2: END
+"""

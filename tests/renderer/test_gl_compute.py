@@ -12,7 +12,7 @@ from pyvirgl.protocol.formats import VirglFormat
 from pyvirgl.protocol.types import ResourceTemplate
 from pyvirgl.protocol.virgl import TextureTarget, VirglBind
 from renderer_gl_helpers import (
-    CTX, colour_pipeline, draw, make_buffer, make_target, read_back, read_buffer, start, write_buffer,
+    CTX, FS_COUNT, colour_pipeline, draw, make_buffer, make_target, read_back, read_buffer, start, write_buffer,
 )
 
 pytestmark = pytest.mark.gl
@@ -55,19 +55,6 @@ IMM[0] UINT32 {4, 16, 0, 0}
   2: STORE IMAGE[0], TEMP[0].xyyy, TEMP[1].xxxx, 2D, PIPE_FORMAT_R32_UINT
   3: END
 """
-
-# A fragment shader that counts its invocations in an atomic counter and writes green.
-FS_COUNT = """FRAG
-DCL OUT[0], COLOR
-DCL HWATOMIC[0][0]
-DCL TEMP[0]
-IMM[0] UINT32 {0, 1, 0, 0}
-IMM[1] FLT32 {0.0, 1.0, 0.0, 1.0}
-  0: ATOMUADD TEMP[0].x, HWATOMIC[0][0], IMM[0].xxxx, IMM[0].yyyy
-  1: MOV OUT[0], IMM[1]
-  2: END
-"""
-
 
 def buffer_dispatch(r, grid=(2, 1, 1), indirect=None):
     make_buffer(r, 1, 64, bind=VirglBind.SHADER_BUFFER)

@@ -269,23 +269,10 @@ def test_cull_distance_negative_at_every_vertex_drops_the_primitive(renderer, di
     assert (read_back(renderer, 1, W, H) == (GREEN if drawn else CLEAR)).all()
 
 
-# Counts its invocations in HWATOMIC[0][0] and writes green.
-FS_COUNT = """FRAG
-DCL OUT[0], COLOR
-DCL HWATOMIC[0][0]
-DCL TEMP[0]
-IMM[0] UINT32 {0, 1, 0, 0}
-IMM[1] FLT32 {0.0, 1.0, 0.0, 1.0}
-  0: ATOMUADD TEMP[0].x, HWATOMIC[0][0], IMM[0].xxxx, IMM[0].yyyy
-  1: MOV OUT[0], IMM[1]
-  2: END
-"""
-
-
 @pytest.mark.parametrize("per_sample", [False, True])
 def test_sample_shading_runs_the_fragment_shader_once_per_sample(renderer, per_sample):
     from pyvirgl.decode import ShaderBufferBinding
-    from renderer_gl_helpers import make_buffer, rasterizer, read_buffer
+    from renderer_gl_helpers import FS_COUNT, make_buffer, rasterizer, read_buffer
 
     renderer.create_resource(CTX, ResourceTemplate(1, TextureTarget.TEXTURE_2D, VirglFormat.B8G8R8A8_UNORM,
                                                    VirglBind.RENDER_TARGET, W, H, 1, 1, 0, 4))
