@@ -15,6 +15,7 @@ from OpenGL import GL
 from OpenGL.error import GLError
 
 from pyvirgl.backend.gl import names
+from pyvirgl.backend.gl.formats import SWIZZLE_CHANNEL
 from pyvirgl.backend.gl.framebuffer import HostLimitation
 from pyvirgl.protocol import formats
 
@@ -56,7 +57,6 @@ _DST_VIEWS = {
     GL.GL_TEXTURE_CUBE_MAP: GL.GL_TEXTURE_2D, GL.GL_TEXTURE_CUBE_MAP_ARRAY: GL.GL_TEXTURE_2D,
     GL.GL_TEXTURE_RECTANGLE: GL.GL_TEXTURE_RECTANGLE, GL.GL_TEXTURE_3D: GL.GL_TEXTURE_2D,
 }
-_CHANNEL = {GL.GL_RED: 0, GL.GL_GREEN: 1, GL.GL_BLUE: 2, GL.GL_ALPHA: 3}
 _SHARED_EXPONENT = ("R9G9B9E5_FLOAT",)
 
 
@@ -100,7 +100,7 @@ def _output_permutation(dst_swizzle) -> str:
         return "rgba"
     out = []
     for host in range(4):
-        guest = [c for c, s in enumerate(dst_swizzle) if _CHANNEL.get(s) == host]
+        guest = [c for c, s in enumerate(dst_swizzle) if SWIZZLE_CHANNEL.get(s) == host]
         out.append("rgba"[guest[0]] if guest else None)
     if all(c is None for c in out):
         return "rgba"

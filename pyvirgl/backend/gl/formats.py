@@ -94,6 +94,8 @@ _LATC_SWIZZLE = {"LATC1_UNORM": (RED, RED, RED, ONE), "LATC1_SNORM": (RED, RED, 
                  "LATC2_UNORM": (RED, RED, RED, GREEN), "LATC2_SNORM": (RED, RED, RED, GREEN)}
 
 RGB1 = (RED, GREEN, BLUE, ONE)
+# A TEXTURE_SWIZZLE value -> the channel it picks (ZERO and ONE pick none).
+SWIZZLE_CHANNEL = {RED: 0, GREEN: 1, BLUE: 2, ALPHA: 3}
 
 
 class Conversion(enum.Enum):

@@ -9,6 +9,7 @@ from OpenGL import GL
 from OpenGL.error import GLError
 
 from pyvirgl.backend.gl import enums, names
+from pyvirgl.backend.gl.formats import SWIZZLE_CHANNEL
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol import formats
 from pyvirgl.protocol.virgl import TextureTarget
@@ -16,13 +17,45 @@ from pyvirgl.protocol.virgl import TextureTarget
 log = logging.getLogger("pyvirgl.gl.textures")
 
 
-# Gallium swizzle values that are constants rather than channel picks.
+# Gallium swizzle values: the four channel picks, then the constants.
+_IDENTITY = (0, 1, 2, 3)
 _SWIZZLE_ZERO, _SWIZZLE_ONE = 4, 5
-# A view that keeps all four channels: shadow results pass through unchanged.
-IDENTITY_SHADOW_SWIZZLE = (1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0)
-# Buffer views: (channel picks, mask, add) as three ivec4; identity reads the texel as it is.
-IDENTITY_BUFFER_SWIZZLE = (0, 1, 2, 3, 1, 1, 1, 1, 0, 0, 0, 0)
-_HOST_CHANNEL = {GL.GL_RED: 0, GL.GL_GREEN: 1, GL.GL_BLUE: 2, GL.GL_ALPHA: 3}
+
+
+def buffer_swizzle(swizzles, format_swizzle) -> tuple:
+    """Channel picks, mask and add that read a buffer texel as the guest's view of its format.
+
+    The view swizzle picks guest channels; the host format's own swizzle (a
+    guest alpha or luminance format kept in a red texture) says which host
+    channel, or which constant, each guest channel is.
+    """
+    picks, mask, add = [], [], []
+    for s in swizzles:
+        host = s
+        if s < 4 and format_swizzle is not None:
+            gl_value = format_swizzle[s]
+            host = SWIZZLE_CHANNEL.get(gl_value, _SWIZZLE_ONE if gl_value == GL.GL_ONE else _SWIZZLE_ZERO)
+        picks.append(host if host < 4 else 0)
+        mask.append(1 if host < 4 else 0)
+        add.append(1 if host == _SWIZZLE_ONE else 0)
+    return tuple(picks + mask + add)
+
+
+def shadow_swizzle(swizzles) -> tuple:
+    """Mask and add vectors that give a replicated compare result the view's 0/1 channels.
+
+    Gallium replicates a depth comparison to all four channels and then
+    applies the view swizzle; channel picks all see the same value, so only
+    the constant channels need work.
+    """
+    mask = tuple(0.0 if s in (_SWIZZLE_ZERO, _SWIZZLE_ONE) else 1.0 for s in swizzles)
+    add = tuple(1.0 if s == _SWIZZLE_ONE else 0.0 for s in swizzles)
+    return mask + add
+
+
+# A view that keeps all four channels: shadow results and buffer texels pass through unchanged.
+IDENTITY_SHADOW_SWIZZLE = shadow_swizzle(_IDENTITY)
+IDENTITY_BUFFER_SWIZZLE = buffer_swizzle(_IDENTITY, None)
 
 
 @dataclass
@@ -44,37 +77,6 @@ class SamplerView:
 
     def texture_for(self, shadow: bool) -> int:
         return self.shadow_gl_name if shadow and self.shadow_gl_name else self.gl_name
-
-
-def buffer_swizzle(swizzles, format_swizzle) -> tuple:
-    """Channel picks, mask and add that read a buffer texel as the guest's view of its format.
-
-    The view swizzle picks guest channels; the host format's own swizzle (a
-    guest alpha or luminance format kept in a red texture) says which host
-    channel, or which constant, each guest channel is.
-    """
-    picks, mask, add = [], [], []
-    for s in swizzles:
-        host = s
-        if s < 4 and format_swizzle is not None:
-            gl_value = format_swizzle[s]
-            host = _HOST_CHANNEL.get(gl_value, _SWIZZLE_ONE if gl_value == GL.GL_ONE else _SWIZZLE_ZERO)
-        picks.append(host if host < 4 else 0)
-        mask.append(1 if host < 4 else 0)
-        add.append(1 if host == _SWIZZLE_ONE else 0)
-    return tuple(picks + mask + add)
-
-
-def shadow_swizzle(swizzles) -> tuple:
-    """Mask and add vectors that give a replicated compare result the view's 0/1 channels.
-
-    Gallium replicates a depth comparison to all four channels and then
-    applies the view swizzle; channel picks all see the same value, so only
-    the constant channels need work.
-    """
-    mask = tuple(0.0 if s in (_SWIZZLE_ZERO, _SWIZZLE_ONE) else 1.0 for s in swizzles)
-    add = tuple(1.0 if s == _SWIZZLE_ONE else 0.0 for s in swizzles)
-    return mask + add
 
 
 @dataclass
@@ -142,7 +144,8 @@ def make_sampler_view(res, cmd, command: str, gl_mapping, buffer_offset_alignmen
     if not base:
         log.info("sampler view of resource %d without a GL object samples as empty", res.handle)
         return SamplerView(0, False, res)
-    shadow = shadow_swizzle((cmd.swizzle_r, cmd.swizzle_g, cmd.swizzle_b, cmd.swizzle_a))
+    guest_swizzle = (cmd.swizzle_r, cmd.swizzle_g, cmd.swizzle_b, cmd.swizzle_a)
+    shadow = shadow_swizzle(guest_swizzle)
     try:
         fmt = formats.info(cmd.format)
     except formats.FormatError:
@@ -166,8 +169,7 @@ def make_sampler_view(res, cmd, command: str, gl_mapping, buffer_offset_alignmen
             GL.glDeleteTextures(1, [name])
             raise GuestError(command, f"format {fmt.name} cannot view a buffer on this host") from None
         view = SamplerView(name, True, res)
-        view.buffer_swizzle = buffer_swizzle((cmd.swizzle_r, cmd.swizzle_g, cmd.swizzle_b, cmd.swizzle_a),
-                                             mapping.swizzle)
+        view.buffer_swizzle = buffer_swizzle(guest_swizzle, mapping.swizzle)
         return view
     t = res.template
     first_level, last_level = cmd.first_level, cmd.last_level
@@ -195,7 +197,7 @@ def make_sampler_view(res, cmd, command: str, gl_mapping, buffer_offset_alignmen
         GL.glDeleteTextures(1, [name])
         log.info("texture view of resource %d (format %s) refused by the host: %s", res.handle, fmt.name, err)
         return SamplerView(base, False, res, shadow)
-    swizzle = [enums.SWIZZLE[s] for s in (cmd.swizzle_r, cmd.swizzle_g, cmd.swizzle_b, cmd.swizzle_a)]
+    swizzle = [enums.SWIZZLE[s] for s in guest_swizzle]
     format_swizzle = mapping.swizzle if mapping is not None else None
     if format_swizzle:
         # The view's swizzle picks from what the guest format holds; the host
