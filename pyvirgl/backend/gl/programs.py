@@ -114,9 +114,9 @@ def make_shader_object(source) -> ShaderObject:
     ir = sh.parse(source.text)
     if int(ir.processor) != source.stage:
         # The stage decides the GL shader type and the slot it binds to; the
-        # text decides what we translate. They must agree.
-        raise GuestError("CREATE_OBJECT(SHADER)",
-                         f"{ir.processor.name} TGSI sent as stage {STAGE_NAMES[source.stage] if source.stage < len(STAGE_NAMES) else source.stage}")
+        # text decides what we translate. They must agree. (The decoder has
+        # already refused stages past compute.)
+        raise GuestError("CREATE_OBJECT(SHADER)", f"{ir.processor.name} TGSI sent as stage {STAGE_NAMES[source.stage]}")
     _dump(f"{os.getpid()}-{source.handle}.{STAGE_NAMES[source.stage]}.tgsi", source.text)
     return ShaderObject(source, ir, source.stage)
 
