@@ -9,12 +9,16 @@ from pyvirgl import __version__
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import os
+
+    # numpy's BLAS would start a thread pool at import; the server never uses
+    # BLAS, and a forking parent is simpler to reason about with one thread.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from pyvirgl.frontends.vtest_server import ServerOptions, VtestServer, configure_logging
-    from pyvirgl.renderer.factory import caps_from_probe_child, make_renderer_factory
+    from pyvirgl.renderer.factory import caps_from_probe_child, make_renderer_factory, preload_backend_modules
 
     configure_logging(args.verbose)
     if args.dump_shaders:
-        import os
         from pyvirgl.backend.gl.programs import DUMP_DIR_ENV
         os.environ[DUMP_DIR_ENV] = os.path.abspath(args.dump_shaders)
     if args.use_gles:
@@ -28,10 +32,11 @@ def _serve(args: argparse.Namespace) -> int:
     # Probe the host once, in a child, so this process never owns GL and forks cleanly
     # (and, without fork, so no client's probe creates and terminates EGL under the others).
     caps = caps_from_probe_child()
+    if options.fork:
+        preload_backend_modules()
     server = VtestServer(options, make_renderer_factory(caps, shared_backend=not options.fork))
     server.open()
     if args.ready_fd is not None:
-        import os
         os.write(args.ready_fd, b"ready\n")
         os.close(args.ready_fd)
     server.serve_forever()

@@ -14,6 +14,18 @@ def _gl_backend():
     return GLBackend()
 
 
+def preload_backend_modules() -> None:
+    """Import the GL backend's Python modules without touching EGL or GL.
+
+    A forking server calls this once before it accepts clients, so every
+    forked child starts with the modules already loaded (about 0.4 s of
+    imports that each short-lived client, e.g. one piglit test, would
+    otherwise pay). Importing resolves no GL entry point and creates no
+    display or context, so the parent still forks with no GL state.
+    """
+    import pyvirgl.backend.gl.backend  # noqa: F401
+
+
 def _probe_here() -> capsmod.Caps:
     from pyvirgl.backend.gl.probe import probe_caps
 
