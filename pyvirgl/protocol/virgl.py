@@ -679,6 +679,25 @@ class CommandSpec:
     obj_types: frozenset[int] | None = None   # header object types accepted (dataclass gets obj_type)
     custom: bool = False
     doc: str = ""
+    # Plain state setters: the command only sets the state of one slot, named by
+    # its command id, header object type and these leading fields, to what its
+    # payload says; so one identical to the last command for its slot changes
+    # nothing. None: not such a command (it has effects, or reads other state).
+    state_slot: tuple[str, ...] | None = None
+
+    @property
+    def state_slot_words(self) -> tuple[int, ...] | None:
+        """Payload word indexes of the `state_slot` fields (one-word head fields)."""
+        if self.state_slot is None:
+            return None
+        offsets, at = {}, 0
+        for item in self.items:
+            if isinstance(item, Group) and not item.fixed:
+                break
+            if isinstance(item, Word):
+                offsets[item.name] = at
+            at += item.words
+        return tuple(offsets[name] for name in self.state_slot)
 
     @property
     def variable_group(self) -> Group | None:
@@ -863,14 +882,14 @@ _ALL_OBJECTS = frozenset(range(1, OBJECT_TYPE_COUNT))
 COMMAND_SPECS: dict[Ccmd, CommandSpec] = {s.cmd: s for s in (
     CommandSpec("NOP", "Nop", Ccmd.NOP, any_length=True),
     CommandSpec("BIND_OBJECT", "BindObject", Ccmd.BIND_OBJECT, items=(_u("handle"),),
-                obj_types=frozenset(int(o) for o in BINDABLE_OBJECTS)),
+                obj_types=frozenset(int(o) for o in BINDABLE_OBJECTS), state_slot=()),
     CommandSpec("DESTROY_OBJECT", "DestroyObject", Ccmd.DESTROY_OBJECT, items=(_u("handle"),),
                 obj_types=_ALL_OBJECTS),
     CommandSpec("SET_VIEWPORT_STATE", "SetViewportState", Ccmd.SET_VIEWPORT_STATE, items=(
         _u("start_slot"),
         Group("viewports", "Viewport", (_f("scale", 3), _f("translate", 3)),
               0, MAX_VIEWPORTS, slot_from="start_slot"),
-    )),
+    ), state_slot=()),
     CommandSpec("SET_FRAMEBUFFER_STATE", "SetFramebufferState", Ccmd.SET_FRAMEBUFFER_STATE, items=(
         _u("nr_cbufs", derived=True), _u("zsurf_handle"),
         Group("cbuf_handles", None, (_u("handle"),), 0, MAX_COLOR_BUFS, count_from="nr_cbufs"),
@@ -878,7 +897,7 @@ COMMAND_SPECS: dict[Ccmd, CommandSpec] = {s.cmd: s for s in (
     CommandSpec("SET_VERTEX_BUFFERS", "SetVertexBuffers", Ccmd.SET_VERTEX_BUFFERS, items=(
         Group("buffers", "VertexBufferBinding", (_u("stride"), _u("offset"), _u("res_handle")),
               0, MAX_VERTEX_BUFFERS),
-    )),
+    ), state_slot=()),
     CommandSpec("CLEAR", "Clear", Ccmd.CLEAR, items=(
         _u("buffers"),
         Word("color", U32, count=4),   # raw bits: f32, i32 or u32 per the target's format
@@ -900,25 +919,25 @@ COMMAND_SPECS: dict[Ccmd, CommandSpec] = {s.cmd: s for s in (
     CommandSpec("SET_SAMPLER_VIEWS", "SetSamplerViews", Ccmd.SET_SAMPLER_VIEWS, items=(
         _u("shader_type", **STAGE), _u("start_slot"),
         Group("handles", None, (_u("handle"),), 0, MAX_SAMPLER_VIEWS, slot_from="start_slot"),
-    )),
+    ), state_slot=('shader_type',)),
     CommandSpec("SET_INDEX_BUFFER", "SetIndexBuffer", Ccmd.SET_INDEX_BUFFER, items=(
         _u("res_handle"),
     ), tails=((_u("index_size"), _u("offset")),),
-        doc="Length 1 unbinds (res_handle 0); length 3 binds with index_size 1, 2 or 4."),
+        doc="Length 1 unbinds (res_handle 0); length 3 binds with index_size 1, 2 or 4.", state_slot=()),
     CommandSpec("SET_CONSTANT_BUFFER", "SetConstantBuffer", Ccmd.SET_CONSTANT_BUFFER, items=(
         _u("shader_type", **STAGE), _u("index", hi=MAX_CONSTANT_BUFFERS - 1),
-    ), blob=Blob("data")),
+    ), blob=Blob("data"), state_slot=('shader_type', 'index')),
     CommandSpec("SET_STENCIL_REF", "SetStencilRef", Ccmd.SET_STENCIL_REF, items=(
         Packed("ref", (Bits("front", 0, 8), Bits("back", 8, 8))),
-    )),
-    CommandSpec("SET_BLEND_COLOR", "SetBlendColor", Ccmd.SET_BLEND_COLOR, items=(_f("color", 4),)),
+    ), state_slot=()),
+    CommandSpec("SET_BLEND_COLOR", "SetBlendColor", Ccmd.SET_BLEND_COLOR, items=(_f("color", 4),), state_slot=()),
     CommandSpec("SET_SCISSOR_STATE", "SetScissorState", Ccmd.SET_SCISSOR_STATE, items=(
         _u("start_slot"),
         Group("scissors", "Scissor", (
             Packed("min", (Bits("minx", 0, 16), Bits("miny", 16, 16))),
             Packed("max", (Bits("maxx", 0, 16), Bits("maxy", 16, 16))),
         ), 0, MAX_VIEWPORTS, slot_from="start_slot"),
-    )),
+    ), state_slot=()),
     CommandSpec("BLIT", "Blit", Ccmd.BLIT, items=(
         Packed("s0", (Bits("mask", 0, 8), Bits("filter", 8, 2), Bits("scissor_enable", 10, 1),
                       Bits("render_condition_enable", 11, 1), Bits("alpha_blend", 12, 1))),
@@ -935,7 +954,7 @@ COMMAND_SPECS: dict[Ccmd, CommandSpec] = {s.cmd: s for s in (
     CommandSpec("BIND_SAMPLER_STATES", "BindSamplerStates", Ccmd.BIND_SAMPLER_STATES, items=(
         _u("shader_type", **STAGE), _u("start_slot"),
         Group("handles", None, (_u("handle"),), 0, MAX_SAMPLER_STATES, slot_from="start_slot"),
-    )),
+    ), state_slot=('shader_type',)),
     CommandSpec("BEGIN_QUERY", "BeginQuery", Ccmd.BEGIN_QUERY, items=(_u("handle"),)),
     CommandSpec("END_QUERY", "EndQuery", Ccmd.END_QUERY, items=(_u("handle"),)),
     CommandSpec("GET_QUERY_RESULT", "GetQueryResult", Ccmd.GET_QUERY_RESULT, items=(
@@ -943,11 +962,11 @@ COMMAND_SPECS: dict[Ccmd, CommandSpec] = {s.cmd: s for s in (
     )),
     CommandSpec("SET_POLYGON_STIPPLE", "SetPolygonStipple", Ccmd.SET_POLYGON_STIPPLE, items=(
         Word("stipple", U32, count=32),
-    )),
+    ), state_slot=()),
     CommandSpec("SET_CLIP_STATE", "SetClipState", Ccmd.SET_CLIP_STATE, items=(
         Word("ucp", F32, count=4 * MAX_CLIP_PLANES),   # plane i is ucp[4*i : 4*i+4]
-    )),
-    CommandSpec("SET_SAMPLE_MASK", "SetSampleMask", Ccmd.SET_SAMPLE_MASK, items=(_u("mask"),)),
+    ), state_slot=()),
+    CommandSpec("SET_SAMPLE_MASK", "SetSampleMask", Ccmd.SET_SAMPLE_MASK, items=(_u("mask"),), state_slot=()),
     CommandSpec("SET_STREAMOUT_TARGETS", "SetStreamoutTargets", Ccmd.SET_STREAMOUT_TARGETS, items=(
         _u("append_bitmask"),
         Group("handles", None, (_u("handle"),), 0, MAX_SO_BUFFERS),
@@ -958,16 +977,16 @@ COMMAND_SPECS: dict[Ccmd, CommandSpec] = {s.cmd: s for s in (
     CommandSpec("SET_UNIFORM_BUFFER", "SetUniformBuffer", Ccmd.SET_UNIFORM_BUFFER, items=(
         _u("shader_type", **STAGE), _u("index", hi=MAX_CONSTANT_BUFFERS - 1), _u("offset"),
         _u("length"), _u("res_handle"),
-    )),
+    ), state_slot=('shader_type', 'index')),
     CommandSpec("SET_SUB_CTX", "SetSubCtx", Ccmd.SET_SUB_CTX, items=(_u("sub_ctx_id"),)),
     CommandSpec("CREATE_SUB_CTX", "CreateSubCtx", Ccmd.CREATE_SUB_CTX, items=(_u("sub_ctx_id"),)),
     CommandSpec("DESTROY_SUB_CTX", "DestroySubCtx", Ccmd.DESTROY_SUB_CTX, items=(_u("sub_ctx_id"),)),
     CommandSpec("BIND_SHADER", "BindShader", Ccmd.BIND_SHADER, items=(
         _u("handle"), _u("shader_type", **STAGE),
-    )),
+    ), state_slot=('shader_type',)),
     CommandSpec("SET_TESS_STATE", "SetTessState", Ccmd.SET_TESS_STATE, items=(
         _f("outer", 4), _f("inner", 2),
-    )),
+    ), state_slot=()),
     CommandSpec("SET_MIN_SAMPLES", "SetMinSamples", Ccmd.SET_MIN_SAMPLES, items=(
         _u("min_samples"),
     )),
@@ -975,7 +994,7 @@ COMMAND_SPECS: dict[Ccmd, CommandSpec] = {s.cmd: s for s in (
         _u("shader_type", **STAGE), _u("start_slot"),
         Group("buffers", "ShaderBufferBinding", (_u("offset"), _u("length"), _u("res_handle")),
               0, MAX_SHADER_BUFFERS, slot_from="start_slot"),
-    )),
+    ), state_slot=('shader_type',)),
     CommandSpec("SET_SHADER_IMAGES", "SetShaderImages", Ccmd.SET_SHADER_IMAGES, items=(
         _u("shader_type", **STAGE), _u("start_slot"),
         Group("images", "ShaderImageBinding", (
@@ -983,7 +1002,7 @@ COMMAND_SPECS: dict[Ccmd, CommandSpec] = {s.cmd: s for s in (
             # Buffers: byte offset and size. Textures: first_layer | last_layer << 16, level.
             _u("layer_offset"), _u("level_size"), _u("res_handle"),
         ), 0, MAX_SHADER_IMAGES, slot_from="start_slot"),
-    )),
+    ), state_slot=('shader_type',)),
     CommandSpec("MEMORY_BARRIER", "MemoryBarrier", Ccmd.MEMORY_BARRIER, items=(_u("flags"),)),
     CommandSpec("LAUNCH_GRID", "LaunchGrid", Ccmd.LAUNCH_GRID, items=(
         Word("block", U32, count=3), Word("grid", U32, count=3),
@@ -999,7 +1018,7 @@ COMMAND_SPECS: dict[Ccmd, CommandSpec] = {s.cmd: s for s in (
         _u("start_slot"),
         Group("buffers", "ShaderBufferBinding", (_u("offset"), _u("length"), _u("res_handle")),
               0, MAX_ATOMIC_BUFFERS, slot_from="start_slot"),
-    )),
+    ), state_slot=()),
     CommandSpec("SET_DEBUG_FLAGS", "SetDebugFlags", Ccmd.SET_DEBUG_FLAGS, blob=Blob("flags"),
                 min_blob_words=1, doc="A NUL-padded flag string; decoded up to the first NUL."),
     CommandSpec("GET_QUERY_RESULT_QBO", "GetQueryResultQbo", Ccmd.GET_QUERY_RESULT_QBO, items=(

@@ -89,6 +89,14 @@ class DrawContext:
         self._program_memo: dict[tuple, tuple] = {}
         self._driver_uniform_memo: dict[tuple, tuple] = {}
         self._restart: tuple | None = None   # (enabled, index) of primitive restart
+        # What the draw path last bound per uniform buffer slot and per texture
+        # unit. GL names cannot be deleted or reused while only draws run, so
+        # these are exact between full setups; every full setup (D_ALL: first
+        # draw of a submit, after a handler that touches GL, another
+        # sub-context) forgets them and binds again.
+        self._bound_ubos: dict[int, tuple] = {}
+        self._bound_textures: dict[int, int] = {}
+        self._bound_samplers: dict[int, int] = {}
         # The sub-context whose last draw set up the host GL state that is still
         # current, or None. Anything else that touches GL (every handler that is
         # not `pure`, the start of each submit) resets it, so a draw for this
@@ -297,6 +305,8 @@ class DrawContext:
         self.unchecked = True
         # Everything this sub-context set is what GL now holds.
         sub.dirty = 0
+        if sub.const_changed:
+            sub.const_changed.clear()
         self.current = sub
         self._program_now = program
 
@@ -422,6 +432,11 @@ class DrawContext:
 
     def _setup(self, ex, sub, state, dirty: int):
         """The GL setup for what `dirty` names (D_ALL: everything); the program, or None to skip."""
+        full = dirty == D_ALL
+        if full:
+            self._bound_ubos.clear()
+            self._bound_textures.clear()
+            self._bound_samplers.clear()
         if dirty & D_PROGRAM:
             program = self._program(sub)
             if program is None:
@@ -434,6 +449,7 @@ class DrawContext:
                 # uniforms) follows the program; vertex arrays, framebuffer and
                 # fixed-function state do not.
                 dirty |= D_CONST | D_TEX | D_UNIFORMS | D_RES
+                full = True
         else:
             program = self._program_now
         if dirty & D_FB:
@@ -441,7 +457,7 @@ class DrawContext:
         if dirty & D_STATE:
             self._apply_state(sub, state)
         if dirty & D_CONST:
-            self._bind_constants(ex, sub, program)
+            self._bind_constants(ex, sub, program, None if full else sub.const_changed)
         if dirty & D_TEX:
             self._bind_textures(sub, program)
         if dirty & (D_FB | D_STATE | D_UNIFORMS | D_TEX):   # D_TEX: sampler view swizzles
@@ -517,24 +533,32 @@ class DrawContext:
         state.apply_viewports(sub.viewports, rs)
         state.apply_scissors(sub.scissors)
 
-    def _bind_constants(self, ex, sub, program) -> None:
-        for stage, t in enumerate(program.stages):
-            if t is None:
-                continue
-            for block in t.constant_blocks:
-                slot = stage * UBO_SLOTS_PER_STAGE + block.guest_index
-                ubo = sub.uniform_buffers[stage].get(block.guest_index)
-                if ubo is not None:
-                    handle, offset, length = ubo
-                    res = ex.resource(handle, COMMAND)
-                    name = getattr(res.storage, "gl_name", 0)
-                    if name:
-                        gl.glBindBufferRange(GL.GL_UNIFORM_BUFFER, slot, name, offset, max(length, 16))
+    def _bind_constants(self, ex, sub, program, changed=None) -> None:
+        """Bind each constant block's buffer; with `changed`, only those (stage, index) slots'."""
+        blocks = program.constant_slots
+        if changed is not None:
+            blocks = {slot: blocks[slot] for slot in changed if slot in blocks}
+        bound = self._bound_ubos
+        for (stage, index), block in blocks.items():
+            slot = stage * UBO_SLOTS_PER_STAGE + index
+            ubo = sub.uniform_buffers[stage].get(index)
+            if ubo is not None:
+                handle, offset, length = ubo
+                res = ex.resource(handle, COMMAND)
+                name = getattr(res.storage, "gl_name", 0)
+                if not name:
                     continue
-                data = sub.const_data[stage].get(block.guest_index, b"")
-                self._upload_constants(slot, data, block.size_bytes)
+                binding = (name, offset, max(length, 16))
+            else:
+                name = self._upload_constants(slot, sub.const_data[stage].get(index, b""), block.size_bytes,
+                                              bind=False)
+                binding = (name, 0, block.size_bytes)
+            if bound.get(slot) != binding:
+                gl.glBindBufferRange(GL.GL_UNIFORM_BUFFER, slot, name, binding[1], binding[2])
+                bound[slot] = binding
 
-    def _upload_constants(self, slot: int, data: bytes, size: int) -> None:
+    def _upload_constants(self, slot: int, data: bytes, size: int, bind: bool = True) -> int:
+        """The upload buffer for (slot, size), holding `data`; bound to the slot unless `bind` is False."""
         key = (slot, size)
         name = self._const_buffers.get(key)
         if name is None:
@@ -550,18 +574,26 @@ class DrawContext:
         if self._const_contents[key] != chunk:
             gl.glNamedBufferData(name, size, chunk, GL.GL_STREAM_DRAW)
             self._const_contents[key] = chunk
-        # Always bound: compute dispatches and guest UBOs share these slots.
-        gl.glBindBufferRange(GL.GL_UNIFORM_BUFFER, slot, name, 0, size)
+        if bind:
+            gl.glBindBufferRange(GL.GL_UNIFORM_BUFFER, slot, name, 0, size)
+        return name
 
     def _bind_textures(self, sub, program) -> None:
         views = sub.table(ObjectType.SAMPLER_VIEW)
         states = sub.table(ObjectType.SAMPLER_STATE)
+        textures, samplers = self._bound_textures, self._bound_samplers
         for stage, units in enumerate(program.sampler_units):
             for unit, binding in units:
                 view = views.get(sub.sampler_views[stage][binding.view_index])
-                gl.glBindTextureUnit(unit, view.texture_for(binding.shadow) if view is not None else 0)
+                name = view.texture_for(binding.shadow) if view is not None else 0
+                if textures.get(unit) != name:
+                    gl.glBindTextureUnit(unit, name)
+                    textures[unit] = name
                 sampler = states.get(sub.sampler_states[stage][binding.sampler_index])
-                gl.glBindSampler(unit, sampler.sampler_for(binding.glsl_type) if sampler is not None else 0)
+                name = sampler.sampler_for(binding.glsl_type) if sampler is not None else 0
+                if samplers.get(unit) != name:
+                    gl.glBindSampler(unit, name)
+                    samplers[unit] = name
 
     def _bind_driver_uniforms(self, sub, program, fb_height: int) -> None:
         if not program.driver_uniforms:

@@ -20,7 +20,7 @@ from pyvirgl.backend.gl.subctx import (
 )
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.types import Box
-from pyvirgl.protocol.virgl import TRANSFER_TO_HOST, ObjectType
+from pyvirgl.protocol.virgl import COMMAND_SPECS, TRANSFER_TO_HOST, ObjectType
 
 log = logging.getLogger("pyvirgl.exec")
 
@@ -29,6 +29,7 @@ MAX_OBJECTS_PER_SUB_CONTEXT = 1 << 16
 
 Handler = Callable[["Executor", object], None]
 HANDLERS: dict[type, Handler] = {}
+PURE: set[type] = set()   # command classes whose handler only records state
 
 
 def handles(*classes: type, pure: bool = False):
@@ -47,6 +48,7 @@ def handles(*classes: type, pure: bool = False):
             def handler(ex, cmd, _fn=fn):
                 drawing = ex.drawing
                 drawing.current = None
+                ex.last_state.clear()   # handles may now name other objects
                 if drawing.unchecked:
                     drawing.check_pending(ex)
                 _fn(ex, cmd)
@@ -54,6 +56,8 @@ def handles(*classes: type, pure: bool = False):
             handler.__wrapped__ = fn
         for cls in classes:
             HANDLERS[cls] = handler
+            if pure:
+                PURE.add(cls)
         return fn
     return register
 
@@ -71,6 +75,11 @@ class Executor:
         self.subs: dict[int, SubContext] = {}
         self.sub: SubContext | None = None
         self.unimplemented: Counter[str] = Counter()
+        # Plain state setters (see `same_state_slots`) executed in this stretch:
+        # slot key -> payload bytes. Valid while only pure handlers run within
+        # one submit: resources change between submits, objects under a handle
+        # only through handlers that are not pure (they clear it).
+        self.last_state: dict[int, bytes] = {}
 
     # -- helpers the handlers share ------------------------------------------------
 
@@ -135,6 +144,9 @@ class Executor:
                 return self._execute_traced(stream)
             handlers = HANDLERS
             keeps = BATCH_KEEPS
+            slots = SAME_STATE_SLOTS
+            last_state = self.last_state
+            last_state.clear()
             dispatch = d.stream_dispatch()
             raw, words = d.stream_words(stream)
             n = len(words)
@@ -152,6 +164,20 @@ class Executor:
                         pos = end
                         continue
                     if op == _SET_INDEX_BUFFER and drawing.join_index_buffer(self.sub, words, pos + 1, length):
+                        last_state.pop(_SET_INDEX_BUFFER, None)   # set without its handler
+                        pos = end
+                        continue
+                slot = slots[op]
+                if slot is not None:
+                    # A state setter identical to the last one for its slot changes nothing.
+                    key = h & slot[0]
+                    shift = 16
+                    for i in slot[1]:
+                        if i < length:
+                            key |= words[pos + 1 + i] << shift
+                        shift += 32
+                    payload = raw[(pos + 1) * 4:end * 4].tobytes()
+                    if last_state.get(key) == payload:
                         pos = end
                         continue
                 cmd = dispatch[op](raw, (pos + 1) * 4, length, (h >> 8) & 0xFF)
@@ -164,6 +190,8 @@ class Executor:
                     self.skip(cmd)
                 else:
                     handler(self, cmd)
+                    if slot is not None:
+                        last_state[key] = payload
         finally:
             if drawing.batch is not None:
                 drawing.flush()
@@ -430,6 +458,7 @@ def _set_consts(ex: Executor, cmd: d.SetConstantBuffer) -> None:
     sub = ex.current("SET_CONSTANT_BUFFER")
     sub.const_data[cmd.shader_type][cmd.index] = cmd.data
     sub.dirty |= D_CONST
+    sub.const_changed.add((cmd.shader_type, cmd.index))
 
 
 @handles(d.SetUniformBuffer, pure=True)
@@ -437,6 +466,7 @@ def _set_ubo(ex: Executor, cmd: d.SetUniformBuffer) -> None:
     command = "SET_UNIFORM_BUFFER"
     sub = ex.current(command)
     sub.dirty |= D_CONST
+    sub.const_changed.add((cmd.shader_type, cmd.index))
     if cmd.res_handle == 0:
         sub.uniform_buffers[cmd.shader_type].pop(cmd.index, None)
         return
@@ -582,3 +612,22 @@ def _copy_region(ex: Executor, cmd: d.ResourceCopyRegion) -> None:
 
 # Handlers that live in their own modules register themselves on import.
 from pyvirgl.backend.gl import compute, queries, resource_ops, shader_resources, streamout  # noqa: E402,F401
+
+
+def same_state_slots() -> list:
+    """Per command id: (header mask, payload word indexes) naming its state slot, or None.
+
+    Only plain state setters (`CommandSpec.state_slot`) whose handler here is
+    pure qualify: skipping one then skips nothing but recording the same state.
+    The header's object-type byte is part of the slot only where the command
+    has object types (BIND_OBJECT); elsewhere the decoder ignores it, so it
+    must not tell two commands for the same slot apart."""
+    table: list = [None] * 256
+    for spec in COMMAND_SPECS.values():
+        words = spec.state_slot_words
+        if words is not None and getattr(d, spec.cls) in PURE:
+            table[spec.cmd] = (0xFFFF if spec.obj_types else 0xFF, words)
+    return table
+
+
+SAME_STATE_SLOTS = same_state_slots()

@@ -58,8 +58,13 @@ class LinkedProgram:
     # Some stage reads gl_DrawID: such draws are never merged into one multi-draw.
     reads_draw_id: bool = False
 
+    # (stage, guest constant buffer index) -> the block reading it.
+    constant_slots: dict = field(init=False, default_factory=dict)
+
     def __post_init__(self) -> None:
         self.mode_errors = draw_mode_errors(self.stages)
+        self.constant_slots = {(stage, block.guest_index): block for stage, t in enumerate(self.stages)
+                               if t is not None for block in t.constant_blocks}
 
 
 # Gallium PIPE_PRIM_* -> the primitive class a geometry shader must take for it.

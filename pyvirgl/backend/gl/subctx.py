@@ -87,6 +87,8 @@ class SubContext:
     fb_srgb: bool = False
     # D_* flags: state set since the last draw that completed (all, before the first).
     dirty: int = D_ALL
+    # With D_CONST: the (stage, index) constant/uniform buffer slots set since then.
+    const_changed: set = field(default_factory=set)
     # What draw.py last set in gl_vao: per attribute slot, and the element buffer.
     vao_attribs: list = field(default_factory=list)
     vao_element_buffer: tuple | None = None

@@ -1,0 +1,154 @@
+"""A state setter identical to the last one for its slot is skipped -- and only then.
+
+The executor skips plain state setters (`CommandSpec.state_slot`) whose
+payload equals the last one executed for the same slot in this stretch of
+pure handlers. These tests check it skips what it should (the sub-context
+stays clean) and never what it must not: a slot set differently in
+between, a range that covers the slot differently, an index buffer offset
+taken by the batching shortcut, header bytes the decoder ignores, an object
+re-created under the bound handle, a new submit.
+"""
+from __future__ import annotations
+
+import struct
+
+import numpy as np
+import pytest
+
+from pyvirgl.client.encoder import CommandEncoder
+from pyvirgl.decode import Scissor
+from pyvirgl.protocol.virgl import ObjectType, VirglBind
+
+from renderer_gl_helpers import CTX, draw, make_buffer
+from test_gl_draw_caches import BLUE, GREEN, H, LEFT, RED, RIGHT, W, halves, rasterizer
+from test_gl_draw_dirty import FULL, setup, submit
+
+pytestmark = pytest.mark.gl
+
+
+def colour(enc, rgba):
+    enc.set_constant_buffer(shader_type=1, index=0, data=struct.pack("<4f", *rgba))
+
+
+def executor(r):
+    return r.contexts[CTX].state
+
+
+def test_an_identical_setter_after_a_draw_leaves_the_sub_context_clean(renderer):
+    enc = setup(renderer, colour=RED, vertices=FULL)
+    colour(enc, RED)                # after setup's object creations, which forget what was set
+    draw(enc, count=6)
+    colour(enc, RED)                                   # the same constants again
+    enc.bind_object(ObjectType.RASTERIZER, 61)         # the rasterizer already bound
+    submit(renderer, enc)
+    assert executor(renderer).sub.dirty == 0
+
+
+def test_a_setter_that_differs_is_not_skipped(renderer):
+    enc = setup(renderer, colour=RED, vertices=FULL)
+    draw(enc, count=6)
+    colour(enc, GREEN)
+    submit(renderer, enc)
+    assert executor(renderer).sub.dirty != 0
+
+
+def test_a_slot_set_back_after_another_value_takes_effect(renderer):
+    both = np.concatenate([LEFT, RIGHT])
+    enc = setup(renderer, colour=RED, vertices=both)
+    draw(enc, count=6)                                 # left red
+    colour(enc, GREEN)
+    colour(enc, RED)                                   # back to the first payload
+    draw(enc, count=6, start_=6)                       # right: red, not green
+    assert halves(submit(renderer, enc)) == (RED, RED)
+
+
+def test_a_range_that_covered_the_slot_differently_in_between(renderer):
+    # Scissor slot 0 set by a two-slot command, then by a one-slot command,
+    # then by the first command again: its payload matches the last two-slot
+    # one, but the slot was changed in between.
+    enc = setup(renderer, colour=RED, vertices=FULL)
+    enc.add(rasterizer(60, scissor=1))
+    enc.bind_object(ObjectType.RASTERIZER, 60)
+    left, right = Scissor(0, 0, W // 2, H), Scissor(W // 2, 0, W, H)
+    enc.set_scissor_state(start_slot=0, scissors=(left, right))
+    enc.set_scissor_state(start_slot=0, scissors=(right,))
+    enc.set_scissor_state(start_slot=0, scissors=(left, right))
+    draw(enc, count=6)
+    assert halves(submit(renderer, enc)) == (RED, None)
+
+
+def test_header_bytes_the_decoder_ignores_do_not_split_a_slot(renderer):
+    both = np.concatenate([LEFT, RIGHT])
+    enc = setup(renderer, colour=RED, vertices=both)
+    colour(enc, RED)                                   # remembered for its slot
+    draw(enc, count=6)                                 # left red
+    green = CommandEncoder()
+    colour(green, GREEN)
+    words = green.words()
+    words[0] |= 0x5A << 8                              # junk in the object-type byte
+    enc.raw(*words)
+    colour(enc, RED)                                   # same slot as the junk-headed one
+    draw(enc, count=6, start_=6)
+    assert halves(submit(renderer, enc)) == (RED, RED)
+
+
+def test_an_index_buffer_offset_taken_by_the_batch_shortcut_then_set_back(renderer):
+    # Indices: 0..5 (left) at offset 0, 6..11 (right) at offset 24. The second
+    # SET_INDEX_BUFFER joins the queued draws without its handler; after a
+    # colour change ends the queue, the first one is sent again and must
+    # still move the offset back.
+    both = np.concatenate([LEFT, RIGHT])
+    enc = setup(renderer, colour=RED, vertices=both)
+    make_buffer(renderer, 5, 48, bind=VirglBind.INDEX_BUFFER, data=struct.pack("<12I", *range(12)))
+    enc.set_index_buffer(index_size=4, offset=0, res_handle=5)
+    draw(enc, count=6, indexed=True, max_index=11)     # left red
+    draw(enc, count=6, indexed=True, max_index=11)     # queued
+    enc.set_index_buffer(index_size=4, offset=24, res_handle=5)
+    draw(enc, count=6, indexed=True, max_index=11)     # right red, joins the queue
+    colour(enc, GREEN)
+    enc.set_index_buffer(index_size=4, offset=0, res_handle=5)
+    draw(enc, count=6, indexed=True, max_index=11)     # left green
+    assert halves(submit(renderer, enc)) == (GREEN, RED)
+
+
+def test_an_object_recreated_under_the_bound_handle_is_bound_again(renderer):
+    enc = setup(renderer, colour=RED, vertices=FULL)
+    enc.set_scissor_state(start_slot=0, scissors=(Scissor(0, 0, W // 2, H),))
+    enc.add(rasterizer(60))
+    enc.bind_object(ObjectType.RASTERIZER, 60)
+    draw(enc, count=6)                                 # no scissor: all red
+    enc.add(rasterizer(60, scissor=1))                 # replaced under the same handle
+    enc.bind_object(ObjectType.RASTERIZER, 60)         # the same BIND_OBJECT payload
+    colour(enc, BLUE)
+    draw(enc, count=6)                                 # scissored: left blue
+    assert halves(submit(renderer, enc)) == (BLUE, RED)
+
+
+def test_each_submit_starts_with_nothing_remembered(renderer):
+    both = np.concatenate([LEFT, RIGHT])
+    enc = setup(renderer, colour=RED, vertices=both)
+    draw(enc, count=6)
+    submit(renderer, enc)
+    # Between submits the guest replaces the vertex buffer under its handle.
+    renderer.unref_resource(CTX, 2)
+    make_buffer(renderer, 2, both.nbytes, data=np.concatenate([RIGHT, LEFT]).tobytes())
+    from renderer_gl_helpers import start
+    from pyvirgl.decode import VertexBufferBinding
+    enc = start()
+    enc.set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 2),))   # what the last submit set
+    colour(enc, GREEN)
+    draw(enc, count=6)                                 # the new buffer: right half
+    assert halves(submit(renderer, enc)) == (RED, GREEN)
+
+
+def test_uniform_buffers_switched_back_and_forth_between_draws(renderer):
+    both = np.concatenate([LEFT, RIGHT])
+    enc = setup(renderer, colour=BLUE, vertices=both)
+    make_buffer(renderer, 6, 32, bind=VirglBind.CONSTANT_BUFFER, data=struct.pack("<8f", *RED, *GREEN))
+    make_buffer(renderer, 7, 16, bind=VirglBind.CONSTANT_BUFFER, data=struct.pack("<4f", *BLUE))
+    enc.set_uniform_buffer(shader_type=1, index=0, offset=16, length=16, res_handle=6)   # green
+    draw(enc, count=6)
+    enc.set_uniform_buffer(shader_type=1, index=0, offset=0, length=16, res_handle=7)    # blue
+    enc.set_uniform_buffer(shader_type=1, index=0, offset=0, length=16, res_handle=6)    # red
+    draw(enc, count=6, start_=6)
+    assert halves(submit(renderer, enc)) == (GREEN, RED)
