@@ -136,8 +136,9 @@ class GLBackend:
         shader_resources.release_sub_context(sub)
         if sub.gl_fbo:
             GL.glDeleteFramebuffers(1, [sub.gl_fbo])
-        if sub.gl_vao:
-            GL.glDeleteVertexArrays(1, [sub.gl_vao])
+        for va in sub.vertex_arrays.values():
+            GL.glDeleteVertexArrays(1, [va.name])
+        sub.vertex_arrays.clear()
         self.state.invalidate()
 
     # -- work ---------------------------------------------------------------------------

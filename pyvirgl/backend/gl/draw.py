@@ -18,9 +18,9 @@ from pyvirgl.backend.gl.programs import (
     SAMPLER_UNITS_PER_STAGE, SSBO_SLOTS_PER_STAGE, UBO_SLOTS_PER_STAGE, HostCompileError, ProgramCache,
 )
 from pyvirgl.backend.gl.subctx import (
-    D_ALL, D_CONST, D_FB, D_PROGRAM, D_RES, D_STATE, D_TEX, D_UNIFORMS, D_VERT,
+    D_ALL, D_CONST, D_FB, D_PROGRAM, D_RES, D_STATE, D_TEX, D_UNIFORMS, D_VERT, VertexArray,
 )
-from pyvirgl.backend.gl.vertex_formats import vertex_attrib_format
+from pyvirgl.backend.gl.vertex_formats import vertex_attrib_format, vertex_input_types
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol import formats
 from pyvirgl.protocol.virgl import BlendFactor, ObjectType
@@ -32,11 +32,11 @@ log = logging.getLogger("pyvirgl.gl.draw")
 
 COMMAND = "DRAW_VBO"
 _INDEX_TYPES = {1: GL.GL_UNSIGNED_BYTE, 2: GL.GL_UNSIGNED_SHORT, 4: GL.GL_UNSIGNED_INT}
-_SIGNED_INTEGER_TYPES = {GL.GL_BYTE, GL.GL_SHORT, GL.GL_INT}
 _SRC1_FACTORS = {BlendFactor.SRC1_COLOR, BlendFactor.SRC1_ALPHA, BlendFactor.INV_SRC1_COLOR,
                  BlendFactor.INV_SRC1_ALPHA}
 _STAGE_ORDER = (0, 3, 4, 2, 1)  # VS, TCS, TES, GS, FS: producers before consumers
 _MAX_PROGRAM_MEMO = 256
+_MAX_VERTEX_ARRAYS = 64   # per sub-context; more layouts in use than this start over
 _DISABLED = ("disabled",)   # a VAO attribute slot we switched off
 _NO_RESTART = (False, 0)
 _DRAW_LENGTHS = (12, 14, 20)   # DRAW_VBO payloads: plain, + tessellation, + indirect
@@ -59,22 +59,7 @@ def _cbuf_type(fmt: formats.FormatInfo) -> str:
 
 
 def _vertex_input_types(sub) -> tuple[str, ...]:
-    """Per attribute: "int"/"uint" where the vertex element format is fetched as integers.
-
-    glVertexArrayAttribIFormat attributes must meet ivec/uvec shader inputs;
-    read through a float input their values are undefined.
-    """
-    ve = sub.objects[ObjectType.VERTEX_ELEMENTS].get(sub.vertex_elements)
-    if ve is None:
-        return ()
-    types = []
-    for el in ve.elements:
-        fmt = vertex_attrib_format(el.src_format)
-        if fmt is None or not fmt.integer:
-            types.append("float")
-        else:
-            types.append("int" if fmt.gl_type in _SIGNED_INTEGER_TYPES else "uint")
-    return tuple(types) if "int" in types or "uint" in types else ()
+    return vertex_input_types(sub.objects[ObjectType.VERTEX_ELEMENTS].get(sub.vertex_elements))
 
 
 class DrawContext:
@@ -505,10 +490,11 @@ class DrawContext:
         if gl_type is None:
             raise GuestError(COMMAND, f"index size {size}")
         # Compared by storage object too: a deleted buffer's name can come back.
-        have = sub.vao_element_buffer
+        va = sub.vao
+        have = va.element_buffer
         if have is None or have[0] is not res.storage or have[1] != gl_name:
             gl.glVertexArrayElementBuffer(vao, gl_name)
-            sub.vao_element_buffer = (res.storage, gl_name)
+            va.element_buffer = (res.storage, gl_name)
         self._set_restart((True, cmd.restart_index) if cmd.primitive_restart else _NO_RESTART)
         return gl_type, offset
 
@@ -634,22 +620,30 @@ class DrawContext:
                 gl.glUniform4fv(loc, vectors.size // 4, vectors.ctypes.data)
 
     def _bind_vertices(self, ex, sub) -> int:
-        """Bind the sub-context's VAO and update only the attribute slots that changed.
+        """Bind the vertex array of the bound vertex elements; update only the slots that changed.
 
-        The VAO belongs to this sub-context and only draws change it, so what
-        each slot was last set to (`sub.vao_attribs`) is what GL holds. Buffers
-        are compared by storage object as well as GL name: a name can be reused
-        by a new buffer after the old one was deleted.
+        Each vertex elements object gets its own vertex array, so switching
+        between layouts is one bind, not a re-specification of every
+        attribute. The arrays belong to this sub-context and only draws
+        change them, so what each slot was last set to (`VertexArray.attribs`)
+        is what GL holds. Buffers are compared by storage object as well as GL
+        name: a name can be reused by a new buffer after the old one was deleted.
         """
-        if not sub.gl_vao:
-            sub.gl_vao = names.create(GL.glCreateVertexArrays)
-            sub.vao_attribs = []
-            sub.vao_element_buffer = None
-        vao = sub.gl_vao
-        gl.glBindVertexArray(vao)
         ve = sub.objects[ObjectType.VERTEX_ELEMENTS].get(sub.vertex_elements)
+        arrays = sub.vertex_arrays
+        va = arrays.get(id(ve))
+        if va is None or va.layout is not ve:
+            if va is not None or len(arrays) >= _MAX_VERTEX_ARRAYS:
+                # A layout destroyed (its id reused), or too many: start over.
+                GL.glDeleteVertexArrays(len(arrays), list(v.name for v in arrays.values()))
+                arrays.clear()
+            va = VertexArray(names.create(GL.glCreateVertexArrays), ve)
+            arrays[id(ve)] = va
+        sub.vao = va
+        sub.gl_vao = vao = va.name
+        gl.glBindVertexArray(vao)
         elements = ve.elements if ve is not None else ()
-        attribs = sub.vao_attribs
+        attribs = va.attribs
         if len(attribs) < len(elements):
             attribs.extend([None] * (len(elements) - len(attribs)))
         vbs = sub.vertex_buffers

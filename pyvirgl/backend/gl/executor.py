@@ -18,6 +18,7 @@ from pyvirgl import decode as d
 from pyvirgl.backend.gl.subctx import (
     D_CONST, D_FB, D_PROGRAM, D_STATE, D_TEX, D_UNIFORMS, D_VERT, SubContext,
 )
+from pyvirgl.backend.gl.vertex_formats import vertex_input_types
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.types import Box
 from pyvirgl.protocol.virgl import COMMAND_SPECS, TRANSFER_TO_HOST, ObjectType
@@ -344,17 +345,24 @@ _BINDABLE = {
 }
 
 
+_BIND_BY_TYPE = {int(kind): (kind, f"BIND_OBJECT({kind.name})", attr, flags)
+                 for kind, (attr, flags) in _BINDABLE.items()}
+
+
 @handles(d.BindObject, pure=True)
 def _bind(ex: Executor, cmd: d.BindObject) -> None:
-    kind = ObjectType(cmd.obj_type)
-    command = f"BIND_OBJECT({kind.name})"
-    found = _BINDABLE.get(kind)
+    found = _BIND_BY_TYPE.get(cmd.obj_type)
     if found is None:
-        raise GuestError(command, "objects of this type are not bound with BIND_OBJECT")
-    attr, flags = found
-    if cmd.handle:
-        ex.obj(kind, cmd.handle, command)
+        raise GuestError(f"BIND_OBJECT({ObjectType(cmd.obj_type).name})",
+                         "objects of this type are not bound with BIND_OBJECT")
+    kind, command, attr, flags = found
     sub = ex.current(command)
+    new = ex.obj(kind, cmd.handle, command) if cmd.handle else None
+    if kind == ObjectType.VERTEX_ELEMENTS:
+        # The vertex shader is keyed on which inputs are integers, not on the layout.
+        old = sub.table(kind).get(sub.vertex_elements)
+        if vertex_input_types(old) == vertex_input_types(new):
+            flags = D_VERT
     setattr(sub, attr, cmd.handle)
     sub.dirty |= flags
 

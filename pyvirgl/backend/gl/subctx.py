@@ -34,6 +34,19 @@ D_RES = 1 << 7        # shader buffers, shader images, atomic counter buffers
 D_ALL = (1 << 8) - 1
 
 
+@dataclass(eq=False)
+class VertexArray:
+    """A host vertex array made for one vertex elements object, and what draw.py last set in it.
+
+    The attribute formats are set once; only buffer bindings (and the element
+    buffer) change. `layout` holds the vertex elements object: the sub-context
+    keys vertex arrays by its id, which cannot be reused while it is held."""
+    name: int
+    layout: object
+    attribs: list = field(default_factory=list)     # per attribute slot: what it was set to
+    element_buffer: tuple | None = None             # (storage, GL name)
+
+
 @dataclass(eq=False)   # compared (and hashed) by identity
 class SubContext:
     sub_id: int
@@ -81,7 +94,7 @@ class SubContext:
 
     # Host objects owned by this sub-context, made on first use.
     gl_fbo: int = 0
-    gl_vao: int = 0
+    gl_vao: int = 0            # the vertex array of the bound vertex elements (draw.py)
     fb_dirty: bool = True
     fb_size: tuple[int, int] = (0, 0)
     fb_srgb: bool = False
@@ -89,9 +102,9 @@ class SubContext:
     dirty: int = D_ALL
     # With D_CONST: the (stage, index) constant/uniform buffer slots set since then.
     const_changed: set = field(default_factory=set)
-    # What draw.py last set in gl_vao: per attribute slot, and the element buffer.
-    vao_attribs: list = field(default_factory=list)
-    vao_element_buffer: tuple | None = None
+    # One vertex array per vertex elements object (id -> VertexArray), and the current one.
+    vertex_arrays: dict = field(default_factory=dict)
+    vao: object = None
 
     def table(self, kind: ObjectType) -> dict[int, object]:
         return self.objects[kind]

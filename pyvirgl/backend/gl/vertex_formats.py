@@ -68,3 +68,25 @@ def vertex_attrib_format(fmt: int) -> VertexAttribFormat | None:
         integer=info.kind in ("uint", "sint"),
         double=width == 64 and info.kind == "float",
     )
+
+
+_SIGNED_INTEGER_TYPES = {GL.GL_BYTE, GL.GL_SHORT, GL.GL_INT}
+
+
+def vertex_input_types(ve) -> tuple[str, ...]:
+    """Per attribute: "int"/"uint" where the vertex element format is fetched as integers.
+
+    glVertexArrayAttribIFormat attributes must meet ivec/uvec shader inputs;
+    read through a float input their values are undefined. () when every
+    attribute is fetched as float (or no vertex elements object is given).
+    """
+    if ve is None:
+        return ()
+    types = []
+    for el in ve.elements:
+        fmt = vertex_attrib_format(el.src_format)
+        if fmt is None or not fmt.integer:
+            types.append("float")
+        else:
+            types.append("int" if fmt.gl_type in _SIGNED_INTEGER_TYPES else "uint")
+    return tuple(types) if "int" in types or "uint" in types else ()
