@@ -198,6 +198,9 @@ class Executor:
                 drawing.flush()
             if drawing.unchecked:
                 drawing.check_pending(self)
+            for sub in self.subs.values():
+                if sub.spare_images:
+                    shader_resources.release_spare_images(sub)
 
     def _execute_traced(self, stream: bytes) -> None:
         """The plain loop, every command logged (debug logging on)."""

@@ -75,6 +75,10 @@ class ImageView:
     access: int
     gl_format: int | None     # None: the host cannot bind this format to an image unit
     owned: bool = False       # a buffer texture made for this view
+    # What it was made from: the resource's storage (held) and the binding's
+    # (format, access, layer_offset, level_size); the same again reuses the view.
+    storage: object = None
+    source: tuple = ()
 
     def release(self) -> None:
         if self.owned and self.texture:
@@ -123,6 +127,13 @@ def _set_atomic_buffers(ex: Executor, cmd: d.SetAtomicBuffers) -> None:
 
 
 def _make_image(ex: Executor, command: str, img: d.ShaderImageBinding) -> ImageView:
+    view = _new_image(ex, command, img)
+    view.storage = ex.resource(img.res_handle, command).storage
+    view.source = _image_source(img)
+    return view
+
+
+def _new_image(ex: Executor, command: str, img: d.ShaderImageBinding) -> ImageView:
     res = ex.resource(img.res_handle, command)
     try:
         fmt = formats.info(img.format)
@@ -169,11 +180,58 @@ def _set_shader_images(ex: Executor, cmd: d.SetShaderImages) -> None:
         ex.drawing.check_pending(ex)
     slots = sub.shader_images[cmd.shader_type]
     for i, img in enumerate(cmd.images):
-        old = slots.pop(cmd.start_slot + i, None)
+        slot = cmd.start_slot + i
+        old = slots.get(slot)
+        if old is not None and img.res_handle:
+            # Guests re-send every slot when one changes: a slot bound to what
+            # it already holds keeps its view (for buffers, its texture).
+            res = ex.resource(img.res_handle, command)
+            if old.storage is res.storage and old.source == _image_source(img):
+                continue
         if old is not None:
-            old.release()
+            del slots[slot]
+            _retire(sub, old)
         if img.res_handle:
-            slots[cmd.start_slot + i] = _make_image(ex, command, img)
+            slots[slot] = _spare_image(ex, sub, command, img) or _make_image(ex, command, img)
+
+
+# Buffer-image views replaced within a submit are kept, up to this many per
+# sub-context, for the same binding to come back (guests alternate between a
+# few buffers): deleting a buffer texture the queued draws still read makes
+# the host GL finish them first. All are deleted at the end of the submit.
+MAX_SPARE_IMAGES = 32
+
+
+def _retire(sub, view: ImageView) -> None:
+    if not view.owned:
+        view.release()
+        return
+    spares = sub.spare_images
+    spares.append(view)
+    if len(spares) > MAX_SPARE_IMAGES:
+        spares.pop(0).release()
+
+
+def _spare_image(ex: Executor, sub, command: str, img: d.ShaderImageBinding) -> ImageView | None:
+    spares = sub.spare_images
+    if not spares:
+        return None
+    storage = ex.resource(img.res_handle, command).storage
+    source = _image_source(img)
+    for i, view in enumerate(spares):
+        if view.storage is storage and view.source == source:
+            return spares.pop(i)
+    return None
+
+
+def release_spare_images(sub) -> None:
+    for view in sub.spare_images:
+        view.release()
+    sub.spare_images.clear()
+
+
+def _image_source(img: d.ShaderImageBinding) -> tuple:
+    return (img.format, img.access, img.layer_offset, img.level_size)
 
 
 @handles(d.MemoryBarrier)
@@ -267,6 +325,7 @@ def bind_for_draw(ex: Executor, sub, program) -> None:
 
 
 def release_sub_context(sub) -> None:
+    release_spare_images(sub)
     for slots in sub.shader_images:
         for view in slots.values():
             view.release()

@@ -91,6 +91,8 @@ class SubContext:
     shader_buffers: list[dict[int, tuple[int, int, int]]] = field(default_factory=lambda: [{} for _ in range(STAGES)])
     shader_images: list[dict[int, object]] = field(default_factory=lambda: [{} for _ in range(STAGES)])
     atomic_buffers: dict[int, tuple[int, int, int]] = field(default_factory=dict)
+    # Buffer-image views replaced during this submit, for reuse (shader_resources.py).
+    spare_images: list = field(default_factory=list)
 
     # Host objects owned by this sub-context, made on first use.
     gl_fbo: int = 0
