@@ -125,6 +125,26 @@ def test_buffer_image_from_compute(renderer):
     assert not out[:16].any() and out[16:].tolist() == list(range(16))
 
 
+def test_buffer_images_rebound_between_dispatches_of_one_submit(renderer):
+    """Views replaced in a submit are kept for reuse: only an exact match may come back."""
+    text = CS_IMAGE.replace("2D", "BUFFER").replace("CS_FIXED_BLOCK_HEIGHT 4", "CS_FIXED_BLOCK_HEIGHT 1")
+    make_buffer(renderer, 6, 128, bind=VirglBind.SHADER_BUFFER)
+    make_buffer(renderer, 7, 128, bind=VirglBind.SHADER_BUFFER)
+    enc = start()
+    enc.create_shader(handle=20, stage=COMPUTE, text=text)
+    enc.bind_shader(handle=20, shader_type=COMPUTE)
+    for res, offset in ((6, 64), (6, 0), (7, 0), (7, 64), (6, 64)):
+        enc.set_shader_images(shader_type=COMPUTE, start_slot=0,
+                              images=(ShaderImageBinding(VirglFormat.R32_UINT, 2, offset, 64, res),))
+        enc.launch_grid(block=(4, 1, 1), grid=(4, 1, 1), indirect_handle=0, indirect_offset=0)
+        enc.memory_barrier(flags=BARRIER_ALL)
+    renderer.submit(CTX, bytes(enc))
+    assert not renderer.contexts[CTX].state.sub.spare_images   # deleted at the end of the submit
+    for res in (6, 7):
+        out = np.frombuffer(read_buffer(renderer, res, 128), np.uint32)
+        assert out[:16].tolist() == list(range(16)) and out[16:].tolist() == list(range(16)), (res, out)
+
+
 def test_draw_binds_atomic_buffers(renderer):
     make_target(renderer, 7, 8, 8)
     make_buffer(renderer, 8, 4, bind=VirglBind.SHADER_BUFFER)
