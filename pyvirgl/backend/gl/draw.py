@@ -18,7 +18,7 @@ from pyvirgl.backend.gl.programs import (
     SAMPLER_UNITS_PER_STAGE, SSBO_SLOTS_PER_STAGE, UBO_SLOTS_PER_STAGE, HostCompileError, ProgramCache,
 )
 from pyvirgl.backend.gl.subctx import (
-    D_ALL, D_CONST, D_FB, D_PROGRAM, D_RES, D_STATE, D_TEX, D_UNIFORMS, D_VERT, VertexArray,
+    D_ALL, D_CONST, D_FB, D_PROGRAM, D_RES, D_STATE, D_TEX, D_UNIFORMS, D_VERT, D_VIEWPORT, VertexArray,
 )
 from pyvirgl.backend.gl.vertex_formats import vertex_attrib_format, vertex_input_types
 from pyvirgl.errors import GuestError
@@ -441,6 +441,9 @@ class DrawContext:
             framebuffer.bind_framebuffer(sub)
         if dirty & D_STATE:
             self._apply_state(sub, state)
+        elif dirty & D_VIEWPORT:
+            state.apply_viewports(sub.viewports, sub.table(ObjectType.RASTERIZER).get(sub.rasterizer))
+            state.apply_scissors(sub.scissors)
         if dirty & D_CONST:
             self._bind_constants(ex, sub, program, None if full else sub.const_changed)
         if dirty & D_TEX:

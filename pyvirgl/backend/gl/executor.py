@@ -16,7 +16,7 @@ from typing import Callable
 
 from pyvirgl import decode as d
 from pyvirgl.backend.gl.subctx import (
-    D_CONST, D_FB, D_PROGRAM, D_STATE, D_TEX, D_UNIFORMS, D_VERT, SubContext,
+    D_CONST, D_FB, D_PROGRAM, D_STATE, D_TEX, D_UNIFORMS, D_VERT, D_VIEWPORT, SubContext,
 )
 from pyvirgl.backend.gl.vertex_formats import vertex_input_types
 from pyvirgl.errors import GuestError
@@ -430,7 +430,7 @@ def _set_viewports(ex: Executor, cmd: d.SetViewportState) -> None:
     sub = ex.current("SET_VIEWPORT_STATE")
     for i, vp in enumerate(cmd.viewports):
         sub.viewports[cmd.start_slot + i] = vp
-    sub.dirty |= D_STATE
+    sub.dirty |= D_VIEWPORT
 
 
 @handles(d.SetScissorState, pure=True)
@@ -438,7 +438,7 @@ def _set_scissors(ex: Executor, cmd: d.SetScissorState) -> None:
     sub = ex.current("SET_SCISSOR_STATE")
     for i, sc in enumerate(cmd.scissors):
         sub.scissors[cmd.start_slot + i] = sc
-    sub.dirty |= D_STATE
+    sub.dirty |= D_VIEWPORT
 
 
 @handles(d.SetVertexBuffers, pure=True)

@@ -33,8 +33,9 @@ class StateCache:
         self._blend = self._dsa = self._raster = _UNKNOWN
         self._stencil_ref = None
         self._blend_color = None
-        self._viewports = None
-        self._scissors = None
+        self._viewport_mode = None   # (y flipped, half z, front ccw): clip control and winding
+        self._viewports: dict = {}   # index -> viewport set there
+        self._scissors: dict = {}    # index -> scissor rectangle set there
         self._sample_mask = None
         self._gl: dict = {}   # setting -> (GL function, arguments) now current (from the plans)
 
@@ -118,45 +119,52 @@ class StateCache:
             gl.glSampleMaski(0, mask & 0xFFFFFFFF)
 
     def apply_viewports(self, viewports, rasterizer) -> None:
-        """Gallium viewports are scale/translate; a negative y scale means y points down."""
+        """Gallium viewports are scale/translate; a negative y scale means y points down.
+
+        Per index, only a viewport that differs from the one set there is set."""
         halfz = bool(rasterizer and rasterizer.clip_halfz)
         front_ccw = bool(rasterizer.front_ccw) if rasterizer is not None else True
-        key = (tuple(viewports), halfz, front_ccw)
-        if key == self._viewports:
-            return
-        self._viewports = key
-        flip = False
+        first = viewports[0]
+        flip = first is not None and first.scale[1] < 0
+        mode = (flip, halfz, front_ccw)
+        have = self._viewports
+        if mode != self._viewport_mode:
+            self._viewport_mode = mode
+            have.clear()   # the depth ranges depend on half z
+            # An upper-left clip origin negates y between clip and window space,
+            # which is exactly what a negative y scale asks for.
+            gl.glClipControl(GL.GL_UPPER_LEFT if flip else GL.GL_LOWER_LEFT,
+                             GL.GL_ZERO_TO_ONE if halfz else GL.GL_NEGATIVE_ONE_TO_ONE)
+            # Guest and host window y are both the memory row, but Gallium names
+            # windings with y pointing down and GL with y pointing up, so on the
+            # same coordinates Gallium's CCW is GL's CW. An upper-left clip origin
+            # makes GL invert facing itself, which cancels that out.
+            gl.glFrontFace(GL.GL_CCW if front_ccw == flip else GL.GL_CW)
         for i, vp in enumerate(viewports):
             if vp is None:
                 continue
+            old = have.get(i)
+            if old is vp or old == vp:
+                continue
+            have[i] = vp
             sx, sy, sz = vp.scale
             tx, ty, tz = vp.translate
-            if i == 0:
-                flip = sy < 0
-            h = abs(sy) * 2
-            gl.glViewportIndexedf(i, tx - abs(sx), ty - abs(sy), abs(sx) * 2, h)
+            gl.glViewportIndexedf(i, tx - abs(sx), ty - abs(sy), abs(sx) * 2, abs(sy) * 2)
             if halfz:
                 gl.glDepthRangeIndexed(i, tz, tz + sz)
             else:
                 gl.glDepthRangeIndexed(i, tz - sz, tz + sz)
-        # An upper-left clip origin negates y between clip and window space,
-        # which is exactly what a negative y scale asks for.
-        gl.glClipControl(GL.GL_UPPER_LEFT if flip else GL.GL_LOWER_LEFT,
-                         GL.GL_ZERO_TO_ONE if halfz else GL.GL_NEGATIVE_ONE_TO_ONE)
-        # Guest and host window y are both the memory row, but Gallium names
-        # windings with y pointing down and GL with y pointing up, so on the
-        # same coordinates Gallium's CCW is GL's CW. An upper-left clip origin
-        # makes GL invert facing itself, which cancels that out.
-        gl.glFrontFace(GL.GL_CCW if front_ccw == flip else GL.GL_CW)
 
     def apply_scissors(self, scissors) -> None:
-        key = tuple(scissors)
-        if key == self._scissors:
-            return
-        self._scissors = key
+        have = self._scissors
         for i, sc in enumerate(scissors):
-            if sc is not None:
-                gl.glScissorIndexed(i, sc.minx, sc.miny, max(sc.maxx - sc.minx, 0), max(sc.maxy - sc.miny, 0))
+            if sc is None:
+                continue
+            old = have.get(i)
+            if old is sc or old == sc:
+                continue
+            have[i] = sc
+            gl.glScissorIndexed(i, sc.minx, sc.miny, max(sc.maxx - sc.minx, 0), max(sc.maxy - sc.miny, 0))
 
 
 _RASTER_PLANS: dict[int, tuple] = {}
