@@ -225,3 +225,25 @@ def test_a_remembered_program_the_cache_evicted_is_linked_again(renderer, backen
         enc.bind_shader(handle=handle, shader_type=1)
         draw(enc)
         assert halves(submit(renderer, enc)) == (colour, colour)
+
+
+def test_programs_switched_in_one_stream_get_their_own_constant_ranges(renderer):
+    # Program A reads CONST[0][0] (a 16-byte block), program B CONST[0][1]
+    # (32 bytes): switching without re-binding would leave B reading past
+    # A's upload. Program C reads the same as A: switching A <-> C re-binds nothing.
+    enc = setup(renderer, colour=RED, vertices=LEFT)
+    make_buffer(renderer, 3, RIGHT.nbytes, data=RIGHT.tobytes())
+    second = FS.replace("DCL CONST[0][0]", "DCL CONST[0][0..1]").replace("CONST[0][0]\n", "CONST[0][1]\n")
+    same = FS.replace("MOV OUT[0], CONST[0][0]", "MOV OUT[0], CONST[0][0].xyzw")
+    enc.create_shader(handle=950, stage=1, text=second)
+    enc.create_shader(handle=951, stage=1, text=same)
+    enc.set_constant_buffer(shader_type=1, index=0, data=struct.pack("<8f", *RED, *GREEN))
+    draw(enc, count=6)                                      # A, left: red
+    enc.bind_shader(handle=950, shader_type=1)
+    enc.set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 3),))
+    draw(enc, count=6)                                      # B, right: green
+    enc.bind_shader(handle=951, shader_type=1)
+    enc.set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 2),))
+    enc.set_constant_buffer(shader_type=1, index=0, data=struct.pack("<8f", *BLUE, *GREEN))
+    draw(enc, count=6)                                      # C, left: blue
+    assert halves(submit(renderer, enc)) == (BLUE, GREEN)

@@ -428,13 +428,17 @@ class DrawContext:
                 return None
             # A new blend/dsa/rasterizer often keys the same program: then
             # what is bound per program slot is still right.
-            if dirty == D_ALL or program is not self._program_now:
+            previous = self._program_now
+            if full or program is not previous:
                 gl.glUseProgram(program.name)
-                # What is bound per program slot (constants, samplers, images, driver
-                # uniforms) follows the program; vertex arrays, framebuffer and
-                # fixed-function state do not.
-                dirty |= D_CONST | D_TEX | D_UNIFORMS | D_RES
-                full = True
+                # Driver uniforms live in the program, and image units are
+                # numbered per program. Uniform buffer slots and texture units
+                # are context state: they follow the program only when it reads
+                # different ones (variants of one shader read the same).
+                dirty |= D_UNIFORMS | D_RES
+                if full or previous is None or program.binding_signature != previous.binding_signature:
+                    dirty |= D_CONST | D_TEX
+                    full = True
         else:
             program = self._program_now
         if dirty & D_FB:

@@ -60,11 +60,21 @@ class LinkedProgram:
 
     # (stage, guest constant buffer index) -> the block reading it.
     constant_slots: dict = field(init=False, default_factory=dict)
+    # What the program reads from the context's uniform buffer slots and
+    # texture units (sizes, views and samplers per unit): two programs with
+    # equal signatures read the same bindings, so switching between them
+    # needs no re-binding of either.
+    binding_signature: tuple = field(init=False, default=())
 
     def __post_init__(self) -> None:
         self.mode_errors = draw_mode_errors(self.stages)
         self.constant_slots = {(stage, block.guest_index): block for stage, t in enumerate(self.stages)
                                if t is not None for block in t.constant_blocks}
+        self.binding_signature = (
+            tuple((slot, block.size_bytes) for slot, block in self.constant_slots.items()),
+            tuple(tuple((unit, b.view_index, b.sampler_index, b.shadow, b.glsl_type) for unit, b in units)
+                  for units in self.sampler_units),
+        )
 
 
 # Gallium PIPE_PRIM_* -> the primitive class a geometry shader must take for it.
