@@ -332,22 +332,52 @@ def _emit_items(items: tuple[Item, ...], values: list[str], lines: list[str], in
     return fields
 
 
+def _emit_group(reader: "PayloadReader", g: Group, head_vals: list[str], lines: list[str], consts: dict) -> None:
+    """Lines that check the trailing group's size (as `_read_group` does) and name it `elements`."""
+    ew, hw, name = reader.elem_words, reader.head_words, g.name
+    lines.append(f"    rest = nwords - {hw}")
+    lines.append(f"    count, extra = divmod(rest, {ew})")
+    lines.append("    if extra:")
+    lines.append(f"        raise GuestError(COMMAND, f'{{rest}} words after the head is not a whole number of "
+                 f"{ew}-word {name}')")
+    lines.append(f"    if not {g.min_count} <= count <= {g.max_count}:")
+    lines.append(f"        raise GuestError(COMMAND, f'{{count}} {name}, allowed {g.min_count}..{g.max_count}')")
+    if g.slot_from is not None:
+        start = head_vals[reader.slot_index]
+        lines.append(f"    if {start} + count > {g.max_count}:")
+        lines.append(f"        raise GuestError(COMMAND, f'{g.slot_from} {{{start}}} + {{count}} {name} exceeds "
+                     f"the {g.max_count} slots')")
+    pos = f"off + {hw * 4}"
+    if reader.elem_is_plain_word:
+        consts["unpack_from"] = struct.unpack_from
+        lines.append(f"    elements = unpack_from('<%dI' % count, buf, {pos})")
+    elif reader.elem_plain:
+        consts["elem_cls"] = reader.elem_cls
+        consts["elem_iter"] = reader.elem_struct.iter_unpack
+        lines.append(f"    elements = tuple(elem_cls(*v) for v in elem_iter(buf[{pos}:{pos} + count * {ew * 4}]))")
+    else:
+        consts["read_group"] = reader._read_group
+        lines.append(f"    elements = read_group(buf, {pos}, rest, ({', '.join(head_vals)},), {{}})")
+
+
 def generated_reader(reader: "PayloadReader"):
     """A generated `read(buf, off, nwords, obj)` equivalent to `reader.read`, or None."""
     spec = reader.spec
-    if reader.group is not None or not _simple_items(spec.items):
+    group = reader.group
+    head_items = spec.items[:-1] if group is not None else spec.items
+    if not _simple_items(head_items) or not all(_simple_items(t) for t in spec.tails):
         return None
-    if not all(_simple_items(t) for t in spec.tails):
+    if group is not None and (group.count_from is not None or reader.blob is not None or spec.tails):
         return None
     consts = {"GuestError": GuestError, "COMMAND": reader.name, "cls": reader.cls,
               "check_length": reader.check_length, "finish": reader.finish,
               "head_unpack": reader.head.unpack_from}
     lines = ["def read(buf, off, nwords, obj):", "    check_length(nwords)"]
-    head_vals = [f"h{i}" for i in range(len(spec.items))]
+    head_vals = [f"h{i}" for i in range(len(head_items))]
     if head_vals:
         lines.append(f"    {', '.join(head_vals)}, = head_unpack(buf, off)")
     fields = ["obj"] if reader.obj_typed else []
-    fields += _emit_items(spec.items, head_vals, lines, "    ", consts)
+    fields += _emit_items(head_items, head_vals, lines, "    ", consts)
     hw = reader.head_words
 
     def finish_lines(indent: str, fields: list[str]) -> None:
@@ -358,7 +388,10 @@ def generated_reader(reader: "PayloadReader"):
             lines.append(f"{indent}finish(out, {{}}, nwords)")
             lines.append(f"{indent}return cls(*out)")
 
-    if reader.blob is not None:
+    if group is not None:
+        _emit_group(reader, group, head_vals, lines, consts)
+        finish_lines("    ", fields + ["elements"])
+    elif reader.blob is not None:
         lines.append(f"    fields_blob = bytes(buf[off + {hw * 4}:off + nwords * 4])")
         finish_lines("    ", fields + ["fields_blob"])
     elif spec.tails:

@@ -34,7 +34,8 @@ def outcome(read, payload: bytes, nwords: int):
 
 def test_the_per_draw_commands_are_generated():
     names = {reader.name for reader, _ in GENERATED.values()}
-    assert {"DRAW_VBO", "BIND_SHADER", "SET_INDEX_BUFFER", "SET_CONSTANT_BUFFER"} <= names
+    assert {"DRAW_VBO", "BIND_SHADER", "SET_INDEX_BUFFER", "SET_CONSTANT_BUFFER", "SET_VERTEX_BUFFERS",
+            "SET_SAMPLER_VIEWS", "BIND_SAMPLER_STATES", "SET_SHADER_IMAGES"} <= names
 
 
 @pytest.mark.parametrize("cmd", sorted(GENERATED), ids=lambda c: GENERATED[c][0].name)
