@@ -18,7 +18,8 @@ from pyvirgl.backend.gl.programs import (
     SAMPLER_UNITS_PER_STAGE, SSBO_SLOTS_PER_STAGE, UBO_SLOTS_PER_STAGE, HostCompileError, ProgramCache,
 )
 from pyvirgl.backend.gl.subctx import (
-    D_ALL, D_CONST, D_FB, D_PROGRAM, D_RES, D_STATE, D_TEX, D_UNIFORMS, D_VERT, D_VIEWPORT, VertexArray,
+    D_ALL, D_BLEND, D_CONST, D_DSA, D_FB, D_PROGRAM, D_RASTER, D_RES, D_STATE, D_TEX, D_UNIFORMS, D_VERT,
+    D_VIEWPORT, VertexArray,
 )
 from pyvirgl.backend.gl.vertex_formats import vertex_attrib_format, vertex_input_types
 from pyvirgl.errors import GuestError
@@ -36,6 +37,7 @@ _SRC1_FACTORS = {BlendFactor.SRC1_COLOR, BlendFactor.SRC1_ALPHA, BlendFactor.INV
                  BlendFactor.INV_SRC1_ALPHA}
 _STAGE_ORDER = (0, 3, 4, 2, 1)  # VS, TCS, TES, GS, FS: producers before consumers
 _MAX_PROGRAM_MEMO = 256
+_FIXED_FUNCTION = D_STATE | D_VIEWPORT | D_BLEND | D_DSA | D_RASTER
 _MAX_VERTEX_ARRAYS = 64   # per sub-context; more layouts in use than this start over
 _DISABLED = ("disabled",)   # a VAO attribute slot we switched off
 _NO_RESTART = (False, 0)
@@ -443,16 +445,13 @@ class DrawContext:
             program = self._program_now
         if dirty & D_FB:
             framebuffer.bind_framebuffer(sub)
-        if dirty & D_STATE:
-            self._apply_state(sub, state)
-        elif dirty & D_VIEWPORT:
-            state.apply_viewports(sub.viewports, sub.table(ObjectType.RASTERIZER).get(sub.rasterizer))
-            state.apply_scissors(sub.scissors)
+        if dirty & _FIXED_FUNCTION:
+            self._apply_state(sub, state, dirty)
         if dirty & D_CONST:
             self._bind_constants(ex, sub, program, None if full else sub.const_changed)
         if dirty & D_TEX:
             self._bind_textures(sub, program)
-        if dirty & (D_FB | D_STATE | D_UNIFORMS | D_TEX):   # D_TEX: sampler view swizzles
+        if dirty & (D_FB | D_DSA | D_UNIFORMS | D_TEX):   # D_DSA: alpha ref; D_TEX: view swizzles
             self._bind_driver_uniforms(sub, program, sub.fb_size[1])
         if dirty & D_VERT:
             self._bind_vertices(ex, sub)
@@ -515,16 +514,23 @@ class DrawContext:
             else:
                 gl.glDisable(GL.GL_PRIMITIVE_RESTART)
 
-    def _apply_state(self, sub, state) -> None:
-        state.apply_blend(sub.table(ObjectType.BLEND).get(sub.blend))
-        state.apply_dsa(sub.table(ObjectType.DSA).get(sub.dsa))
-        state.apply_stencil_ref(sub.stencil_ref)
-        rs = sub.table(ObjectType.RASTERIZER).get(sub.rasterizer)
-        state.apply_rasterizer(rs)
-        state.apply_blend_color(sub.blend_color)
-        state.apply_sample_mask(sub.sample_mask)
-        state.apply_viewports(sub.viewports, rs)
-        state.apply_scissors(sub.scissors)
+    def _apply_state(self, sub, state, dirty: int) -> None:
+        """The fixed-function state `dirty` names (each apply_* also skips what GL already holds)."""
+        objects = sub.objects
+        if dirty & D_BLEND:
+            state.apply_blend(objects[ObjectType.BLEND].get(sub.blend))
+        if dirty & D_DSA:
+            state.apply_dsa(objects[ObjectType.DSA].get(sub.dsa))
+            state.apply_stencil_ref(sub.stencil_ref)
+        if dirty & (D_RASTER | D_VIEWPORT):
+            rs = objects[ObjectType.RASTERIZER].get(sub.rasterizer)
+            if dirty & D_RASTER:
+                state.apply_rasterizer(rs)
+            state.apply_viewports(sub.viewports, rs)
+            state.apply_scissors(sub.scissors)
+        if dirty & D_STATE:
+            state.apply_blend_color(sub.blend_color)
+            state.apply_sample_mask(sub.sample_mask)
 
     def _bind_constants(self, ex, sub, program, changed=None) -> None:
         """Bind each constant block's buffer; with `changed`, only those (stage, index) slots'."""

@@ -16,7 +16,8 @@ from typing import Callable
 
 from pyvirgl import decode as d
 from pyvirgl.backend.gl.subctx import (
-    D_CONST, D_FB, D_PROGRAM, D_STATE, D_TEX, D_UNIFORMS, D_VERT, D_VIEWPORT, SubContext,
+    D_BLEND, D_CONST, D_DSA, D_FB, D_PROGRAM, D_RASTER, D_STATE, D_TEX, D_UNIFORMS, D_VERT, D_VIEWPORT,
+    SubContext,
 )
 from pyvirgl.backend.gl.vertex_formats import vertex_input_types
 from pyvirgl.errors import GuestError
@@ -341,9 +342,9 @@ def _create_shader(ex: Executor, cmd: d.CreateShaderChunk) -> None:
 
 # Bound attribute, and what the draw must redo (blend, dsa and rasterizer feed the shader keys).
 _BINDABLE = {
-    ObjectType.BLEND: ("blend", D_PROGRAM | D_STATE),
-    ObjectType.DSA: ("dsa", D_PROGRAM | D_STATE),
-    ObjectType.RASTERIZER: ("rasterizer", D_PROGRAM | D_STATE),
+    ObjectType.BLEND: ("blend", D_PROGRAM | D_BLEND),
+    ObjectType.DSA: ("dsa", D_PROGRAM | D_DSA),
+    ObjectType.RASTERIZER: ("rasterizer", D_PROGRAM | D_RASTER),
     ObjectType.VERTEX_ELEMENTS: ("vertex_elements", D_VERT | D_PROGRAM),   # integer inputs key the VS
 }
 
@@ -520,7 +521,7 @@ def _blend_color(ex: Executor, cmd: d.SetBlendColor) -> None:
 def _stencil_ref(ex: Executor, cmd: d.SetStencilRef) -> None:
     sub = ex.current("SET_STENCIL_REF")
     sub.stencil_ref = (cmd.front, cmd.back)
-    sub.dirty |= D_STATE
+    sub.dirty |= D_DSA
 
 
 @handles(d.SetSampleMask, pure=True)

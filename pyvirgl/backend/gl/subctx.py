@@ -24,15 +24,18 @@ MAX_COLOR_BUFFERS = 8
 # everything when anything else touched the host GL state since (see
 # DrawContext.current and executor.handles).
 D_PROGRAM = 1 << 0    # shaders, rasterizer, blend, dsa, colour buffers: the linked program
-D_STATE = 1 << 1      # blend/dsa/rasterizer/stencil ref/blend colour/sample mask (and D_VIEWPORT's)
+D_STATE = 1 << 1      # blend colour, sample mask
 D_FB = 1 << 2         # framebuffer attachments
 D_CONST = 1 << 3      # constant buffers and uniform buffers
 D_TEX = 1 << 4        # sampler views and sampler states
 D_VERT = 1 << 5       # vertex elements and vertex buffers
 D_UNIFORMS = 1 << 6   # driver uniforms' inputs (clip planes)
 D_RES = 1 << 7        # shader buffers, shader images, atomic counter buffers
-D_VIEWPORT = 1 << 8   # viewports and scissor rectangles only
-D_ALL = (1 << 9) - 1
+D_VIEWPORT = 1 << 8   # viewports and scissor rectangles
+D_BLEND = 1 << 9      # the blend object
+D_DSA = 1 << 10       # the depth-stencil-alpha object, stencil reference
+D_RASTER = 1 << 11    # the rasterizer object (viewports follow its clip and winding conventions)
+D_ALL = (1 << 12) - 1
 
 
 @dataclass(eq=False)
