@@ -182,10 +182,12 @@ class GLBackend:
 
         The bound vertex buffers are checked by the draw path whenever they
         (or the resources behind them) may have changed."""
-        for field in ("start", "count", "instance_count"):
-            if getattr(cmd, field) > INT32_MAX:   # GLint / GLsizei
-                raise GuestError("DRAW_VBO", f"{field} {getattr(cmd, field)} exceeds {INT32_MAX}")
-        if cmd.count * max(cmd.instance_count, 1) > MAX_DRAW_VERTICES and not cmd.indirect_handle:
+        count, instances = cmd.count, cmd.instance_count
+        if cmd.start > INT32_MAX or count > INT32_MAX or instances > INT32_MAX:   # GLint / GLsizei
+            for field in ("start", "count", "instance_count"):
+                if getattr(cmd, field) > INT32_MAX:
+                    raise GuestError("DRAW_VBO", f"{field} {getattr(cmd, field)} exceeds {INT32_MAX}")
+        if count * (instances or 1) > MAX_DRAW_VERTICES and not cmd.indirect_handle:
             # One command must not occupy a (software) GPU for minutes.
             raise GuestError("DRAW_VBO", f"{cmd.count} vertices x {cmd.instance_count} instances exceed "
                                          f"the per-draw limit of {MAX_DRAW_VERTICES}")
