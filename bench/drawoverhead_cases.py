@@ -3,12 +3,15 @@
     PYTHONPATH=. .venv/bin/python bench/drawoverhead_cases.py --cases 1,3,7,9,21,26 --duration 2
     PYTHONPATH=. .venv/bin/python bench/drawoverhead_cases.py --cases 3 --profile out/prof-do
     PYTHONPATH=. .venv/bin/python bench/drawoverhead_cases.py --cases 3 --stats
+    PYTHONPATH=. .venv/bin/python bench/drawoverhead_cases.py --cases 5,9 --record out/rec   # then bench/replay.py
 
 Each case is run as its own ``drawoverhead -test N -duration S`` process,
 targets one after another (same machine load, never concurrently).  With
 ``--profile DIR`` only pyvirgl runs, in-process under cProfile (one server per
 case, stats merged), and the top functions are printed.  With ``--stats`` the
-pyvirgl server logs its per-command timing table (``serve --stats``).
+pyvirgl server logs its per-command timing table (``serve --stats``). With
+``--record DIR`` each case's vtest stream is saved as ``DIR/caseN.vtest``, for
+``bench/replay.py`` to time in-process, as often as needed.
 The full measurement is ``bench/run.py``; this is the short loop.
 """
 from __future__ import annotations
@@ -48,6 +51,7 @@ def main(argv=None) -> int:
     p.add_argument("--targets", default="reference,pyvirgl")
     p.add_argument("--profile", metavar="DIR", help="cProfile the pyvirgl server instead of comparing")
     p.add_argument("--stats", action="store_true", help="pyvirgl serve --stats; print its tables")
+    p.add_argument("--record", metavar="DIR", help="save each case's vtest stream as DIR/caseN.vtest")
     p.add_argument("--top", type=int, default=45)
     args = p.parse_args(argv)
     cases = [int(c) for c in args.cases.split(",") if c]
@@ -55,13 +59,19 @@ def main(argv=None) -> int:
     python = os.path.join(REPO_ROOT, ".venv", "bin", "python")
     serve = ["-m", "pyvirgl", "serve", "--no-fork", "--max-clients", "1", "--socket-path", "{socket}"]
 
-    if args.profile or args.stats:
-        out = os.path.abspath(args.profile or os.path.join(REPO_ROOT, "out", "do-stats"))
+    if args.profile or args.stats or args.record:
+        out = os.path.abspath(args.profile or args.record or os.path.join(REPO_ROOT, "out", "do-stats"))
         os.makedirs(out, exist_ok=True)
         profs = []
         for case in cases:
             prof = os.path.join(out, f"case{case}.prof")
-            argv_ = [python, *serve, "--stats"] if args.stats else [python, "-m", "cProfile", "-o", prof, *serve]
+            if args.record:
+                recorded = os.path.join(out, f"case{case}")
+                argv_ = [python, *serve, "--record", recorded]
+            elif args.stats:
+                argv_ = [python, *serve, "--stats"]
+            else:
+                argv_ = [python, "-m", "cProfile", "-o", prof, *serve]
             spec = isolation.ServerSpec("pyvirgl-prof", argv_, cwd=REPO_ROOT)
             with isolation.Sandbox(f"prof{case}", spec, isolated=probe.ok, log_dir=out) as sb:
                 v = run_case(sb, "pyvirgl", case, args.duration)
@@ -71,7 +81,11 @@ def main(argv=None) -> int:
                         sb.server_proc.wait(timeout=60)
                     except Exception:  # noqa: BLE001 - the sandbox kills it on close
                         pass
-            if args.stats:
+            if args.record:
+                for name in sorted(os.listdir(recorded)):   # one client: one stream
+                    os.replace(os.path.join(recorded, name), os.path.join(out, f"case{case}.vtest"))
+                os.rmdir(recorded)
+            elif args.stats:
                 with open(os.path.join(out, f"server-prof{case}.log")) as fh:
                     print(fh.read()[-5000:])
             elif os.path.exists(prof):

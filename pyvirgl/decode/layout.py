@@ -355,6 +355,18 @@ def _emit_group(reader: "PayloadReader", g: Group, head_vals: list[str], lines: 
         consts["elem_cls"] = reader.elem_cls
         consts["elem_iter"] = reader.elem_struct.iter_unpack
         lines.append(f"    elements = tuple(elem_cls(*v) for v in elem_iter(buf[{pos}:{pos} + count * {ew * 4}]))")
+    elif reader.elem_cls is not None and all(
+            isinstance(i, Word) and i.kind is not BOOL and i.lo is None and i.hi is None and not i.derived
+            for i in g.items):
+        # Unchecked words, some of them runs (a viewport's scale and translate): slices of each element.
+        consts["elem_cls"] = reader.elem_cls
+        consts["elem_iter"] = reader.elem_struct.iter_unpack
+        args, at = [], 0
+        for item in g.items:
+            args.append(f"v[{at}]" if item.count == 1 else f"v[{at}:{at + item.count}]")
+            at += item.count
+        lines.append(f"    elements = tuple(elem_cls({', '.join(args)}) "
+                     f"for v in elem_iter(buf[{pos}:{pos} + count * {ew * 4}]))")
     else:
         consts["read_group"] = reader._read_group
         lines.append(f"    elements = read_group(buf, {pos}, rest, ({', '.join(head_vals)},), {{}})")

@@ -426,19 +426,25 @@ def _set_fb_no_attach(ex: Executor, cmd: d.SetFramebufferStateNoAttach) -> None:
     sub.dirty |= D_FB
 
 
+def _store_slots(slots: list, start: int, values) -> None:
+    """slots[start:start + len(values)] = values, growing the list (the decoder bounds start + count)."""
+    end = start + len(values)
+    if len(slots) < end:
+        slots.extend([None] * (end - len(slots)))
+    slots[start:end] = values
+
+
 @handles(d.SetViewportState, pure=True)
 def _set_viewports(ex: Executor, cmd: d.SetViewportState) -> None:
     sub = ex.current("SET_VIEWPORT_STATE")
-    for i, vp in enumerate(cmd.viewports):
-        sub.viewports[cmd.start_slot + i] = vp
+    _store_slots(sub.viewports, cmd.start_slot, cmd.viewports)
     sub.dirty |= D_VIEWPORT
 
 
 @handles(d.SetScissorState, pure=True)
 def _set_scissors(ex: Executor, cmd: d.SetScissorState) -> None:
     sub = ex.current("SET_SCISSOR_STATE")
-    for i, sc in enumerate(cmd.scissors):
-        sub.scissors[cmd.start_slot + i] = sc
+    _store_slots(sub.scissors, cmd.start_slot, cmd.scissors)
     sub.dirty |= D_VIEWPORT
 
 

@@ -124,7 +124,7 @@ class StateCache:
         Per index, only a viewport that differs from the one set there is set."""
         halfz = bool(rasterizer and rasterizer.clip_halfz)
         front_ccw = bool(rasterizer.front_ccw) if rasterizer is not None else True
-        first = viewports[0]
+        first = viewports[0] if viewports else None
         flip = first is not None and first.scale[1] < 0
         mode = (flip, halfz, front_ccw)
         have = self._viewports

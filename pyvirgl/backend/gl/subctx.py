@@ -15,7 +15,6 @@ STAGES = 6
 MAX_SAMPLER_VIEWS = 32
 MAX_CONST_BUFFERS = 16
 MAX_VERTEX_BUFFERS = 32
-MAX_VIEWPORTS = 16
 MAX_COLOR_BUFFERS = 8
 
 # What changed since this sub-context's last draw (SubContext.dirty), set by
@@ -70,8 +69,9 @@ class SubContext:
     cbufs: tuple[int, ...] = ()
     zsurf: int = 0
     fb_no_attach: tuple[int, int, int, int] | None = None
-    viewports: list = field(default_factory=lambda: [None] * MAX_VIEWPORTS)
-    scissors: list = field(default_factory=lambda: [None] * MAX_VIEWPORTS)
+    # Up to the highest slot set (so draws look at as few as the guest uses); None: never set.
+    viewports: list = field(default_factory=list)
+    scissors: list = field(default_factory=list)
     vertex_buffers: list = field(default_factory=list)
     vertex_resources: list = field(default_factory=list)   # each binding's Resource (None: no buffer)
     index_buffer: tuple[int, int, int] | None = None  # (res handle, index size, offset)
