@@ -29,6 +29,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # as the server: no BLAS thread pool
 sys.path.insert(0, os.path.dirname(HERE))
 
 from pyvirgl.protocol import vtest as v  # noqa: E402
