@@ -22,7 +22,7 @@ from pyvirgl.backend.gl.subctx import (
 from pyvirgl.backend.gl.vertex_formats import vertex_input_types
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.types import Box
-from pyvirgl.protocol.virgl import COMMAND_SPECS, TRANSFER_TO_HOST, ObjectType
+from pyvirgl.protocol.virgl import COMMAND_SPECS, TRANSFER_TO_HOST, Ccmd, ObjectType
 
 log = logging.getLogger("pyvirgl.exec")
 
@@ -145,7 +145,7 @@ class Executor:
             if log.isEnabledFor(logging.DEBUG):
                 return self._execute_traced(stream)
             handlers = HANDLERS
-            keeps = BATCH_KEEPS
+            op_handlers = OP_HANDLERS
             slots = SAME_STATE_SLOTS
             last_state = self.last_state
             last_state.clear()
@@ -184,10 +184,11 @@ class Executor:
                         continue
                 cmd = dispatch[op](raw, (pos + 1) * 4, length, (h >> 8) & 0xFF)
                 pos = end
-                cls = type(cmd)
-                if drawing.batch is not None and cls not in keeps:
+                handler = op_handlers[op]
+                if handler is None:   # CREATE_OBJECT: a class per object type
+                    handler = handlers.get(type(cmd))
+                if drawing.batch is not None and op != _DRAW_VBO and op != _SET_INDEX_BUFFER:
                     drawing.flush()
-                handler = handlers.get(cls)
                 if handler is None:
                     self.skip(cmd)
                 else:
@@ -649,3 +650,8 @@ def same_state_slots() -> list:
 
 
 SAME_STATE_SLOTS = same_state_slots()
+# Per command id, its handler where one class decodes that id (all but CREATE_OBJECT).
+OP_HANDLERS: list = [None] * 256
+for _cls, _handler in HANDLERS.items():
+    if _cls.CMD != Ccmd.CREATE_OBJECT:
+        OP_HANDLERS[_cls.CMD] = _handler
