@@ -12,6 +12,11 @@ not compete for CPU):
 * ``glxgears``: frames per second under our own Xvfb (higher is better);
 * ``piglit sample``: wall time of a fixed seeded piglit sample (lower is better).
 
+With ``--rounds N`` the drawoverhead and glxgears measurements are repeated N
+times, the targets taking turns within each round (native, C, pyvirgl, native,
+C, ...), and each value is the median over the rounds: a change in the
+machine's load during the run then weighs on every target alike.
+
 Prints a table with the ratios pyvirgl/C and pyvirgl/native and writes
 ``bench.json`` and ``bench.png`` (relative speed of pyvirgl, log scale) to
 ``--out``.  See docs/benchmarks.md.  Servers run in private mount namespaces
@@ -115,6 +120,28 @@ def _tail(text: str, n: int = 300) -> str:
 
 # -- report ------------------------------------------------------------------------
 
+def median(values):
+    vals = sorted(v for v in values if v is not None)
+    if not vals:
+        return None
+    mid = len(vals) // 2
+    return vals[mid] if len(vals) % 2 else (vals[mid - 1] + vals[mid]) / 2
+
+
+def merge_rounds(section: str, rounds: list[dict]) -> dict:
+    """One target's measurements over several rounds: per value, the median (all rounds kept)."""
+    if len(rounds) == 1:
+        return rounds[0]
+    ok = [r for r in rounds if not r.get("error")]
+    if not ok:
+        return {**rounds[-1], "rounds": rounds}
+    if section == "drawoverhead":
+        names = sorted({c for r in ok for c in r.get("cases", {})})
+        cases = {c: median(r.get("cases", {}).get(c) for r in ok) for c in names}
+        return {"cases": cases, "geomean_kdraws": geomean(cases.values()), "rounds": rounds}
+    return {"fps": median(r.get("fps") for r in ok), "rounds": rounds}
+
+
 def ratio(a, b):
     return (a / b) if a and b else None
 
@@ -174,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--gears-seconds", type=float, default=16.0,
                    help="glxgears run time per target (reports every 5 s; first dropped)")
     p.add_argument("--drawoverhead-timeout", type=float, default=300.0)
+    p.add_argument("--rounds", type=int, default=1,
+                   help="repeat drawoverhead and glxgears, targets taking turns; report medians")
     p.add_argument("--profile", action="append", default=[])
     p.add_argument("--sample", type=int, default=30)
     p.add_argument("--seed", type=int, default=1)
@@ -188,24 +217,26 @@ def main(argv: list[str] | None = None) -> int:
     data: dict = {"meta": {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "targets": targets,
                            "cpus": os.cpu_count(), "load_avg_at_start": os.getloadavg()}}
 
-    def each_target(fn):
-        out = {}
-        for t in targets:
-            print(f"bench: {fn.__name__} on {t} ...", file=sys.stderr, flush=True)
-            try:
-                with isolation.sandbox_for(t, isolated=probe.ok) as sb:
-                    out[t] = fn(sb, t)
-            except (isolation.ServerStartError, OSError, RuntimeError) as exc:
-                out[t] = {"error": f"{type(exc).__name__}: {exc}"}
-        return out
+    def each_target(section, fn):
+        per_target: dict[str, list] = {t: [] for t in targets}
+        for n in range(max(args.rounds, 1)):
+            for t in targets:
+                print(f"bench: {section} on {t} (round {n + 1}/{args.rounds}) ...", file=sys.stderr, flush=True)
+                try:
+                    with isolation.sandbox_for(t, isolated=probe.ok) as sb:
+                        per_target[t].append(fn(sb, t))
+                except (isolation.ServerStartError, OSError, RuntimeError) as exc:
+                    per_target[t].append({"error": f"{type(exc).__name__}: {exc}"})
+        return {t: merge_rounds(section, rounds) for t, rounds in per_target.items()}
 
+    data["meta"]["rounds"] = args.rounds
     if "drawoverhead" in parts:
         data["drawoverhead"] = each_target(
-            lambda sb, t: measure_drawoverhead(sb, t, args.drawoverhead_timeout))
+            "drawoverhead", lambda sb, t: measure_drawoverhead(sb, t, args.drawoverhead_timeout))
     if "gears" in parts:
         with isolation.private_xvfb() as display:
             data["gears"] = each_target(
-                lambda sb, t: measure_gears(sb, t, display, args.gears_seconds))
+                "gears", lambda sb, t: measure_gears(sb, t, display, args.gears_seconds))
     if "piglit" in parts:
         catalogue = load_profiles(args.profile or ["quick_shader"])
         tests = seeded_sample(catalogue, args.sample, args.seed)
