@@ -359,3 +359,48 @@ def test_restart_switched_within_a_run_draws_as_separate_draws_would(renderer):
         return px
 
     assert (render(batched=True) == render(batched=False)).all()
+
+
+def test_long_runs_of_draws_are_queued_whole_and_stop_where_a_draw_differs(renderer):
+    # Runs of SET_INDEX_BUFFER + DRAW_VBO pairs (and of plain DRAW_VBOs) are
+    # checked and queued as arrays; every draw must still land once, with its
+    # own offset and restart setting, and a different draw must end the run.
+    both = np.concatenate([LEFT, RIGHT])
+    enc = setup(renderer, colour=(0.0, 0.0, 1.0 / 64, 0.0), vertices=both)
+    _blend_add(enc)
+    make_buffer(renderer, 5, 48, bind=VirglBind.INDEX_BUFFER, data=struct.pack("<12I", *range(12)))
+    counts = {"left": 0, "right": 0}
+
+    def pair(offset, **kw):
+        enc.set_index_buffer(index_size=4, offset=offset, res_handle=5)
+        draw(enc, count=6, indexed=True, max_index=11, **kw)
+        counts["left" if offset == 0 else "right"] += kw.get("instance_count", 1)
+
+    pair(0)                                                     # sets up; the run starts after it
+    for i in range(10):
+        pair(0 if i % 3 else 24, primitive_restart=(i % 4 == 0), restart_index=0xFFFF)
+    pair(0, instance_count=2)                                   # not batchable: ends the run
+    for i in range(6):
+        pair(24 if i % 2 else 0)
+    for _ in range(5):                                          # a run of draws without offsets
+        draw(enc, count=6, indexed=True, max_index=11)
+        counts["right"] += 1                                    # the last offset set was 24
+    px = submit(renderer, enc)
+    assert (px[:, : W // 2, 0] == 4 * counts["left"]).all(), (counts, px[..., 0])
+    assert (px[:, W // 2:, 0] == 4 * counts["right"]).all(), (counts, px[..., 0])
+
+
+def test_a_long_run_of_array_draws_with_another_mode_in_it(renderer):
+    enc = setup(renderer, colour=(0.0, 0.0, 1.0 / 64, 0.0), vertices=np.concatenate([LEFT, RIGHT]))
+    _blend_add(enc)
+    for _ in range(6):
+        draw(enc, count=6)                                      # left
+    # A fan of RIGHT's first four vertices covers its first triangle twice
+    # (as a triangle list those vertices would cover it once): another mode ends the run.
+    draw(enc, count=4, start_=6, mode=6)
+    for _ in range(7):
+        draw(enc, count=6, start_=6)                            # right
+    px = submit(renderer, enc)
+    assert (px[:, : W // 2, 0] == 24).all(), px[..., 0]
+    right = px[:, W // 2:, 0]
+    assert set(np.unique(right).tolist()) == {28, 36}, px[..., 0]

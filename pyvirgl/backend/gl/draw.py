@@ -43,6 +43,9 @@ _DISABLED = ("disabled",)   # a VAO attribute slot we switched off
 _NO_RESTART = (False, 0)
 _DRAW_LENGTHS = (12, 14, 20)   # DRAW_VBO payloads: plain, + tessellation, + indirect
 _MAX_PRIM = len(enums.PRIM) - 1
+_DRAW_HEADER = 12 << 16 | 8   # DRAW_VBO with the plain 12-word payload
+_SIB_HEADER = 3 << 16 | 11    # SET_INDEX_BUFFER binding a buffer (3 words)
+_MIN_RUN = 4                  # shorter runs go command by command (join_raw)
 INT32_MAX = (1 << 31) - 1
 MAX_DRAW_VERTICES = 1 << 26   # vertices x instances in one draw (checked by the backend, and join_raw)
 _SHADOW_SWIZZLE = "shadow_swizzle_"   # driver uniform purpose prefix; the sampler view index follows
@@ -368,6 +371,66 @@ class DrawContext:
             self._batch_a.append(start)
             self._batch_b.append(count)
         return True
+
+    def join_run(self, sub, arr, pos: int, n: int) -> int:
+        """Queue a whole run of plain draws from the stream at once; the word index after it.
+
+        `arr` is the stream as a uint32 numpy array and `pos` the header of a
+        DRAW_VBO or SET_INDEX_BUFFER. Applications draw many meshes with
+        unchanged state: Mesa then sends, per draw, a SET_INDEX_BUFFER with a
+        new offset (indexed) and a 12-word DRAW_VBO. A run of those -- at
+        least _MIN_RUN, each one `join_raw`/`join_index_buffer` would take --
+        is checked and queued with array operations instead of one command
+        at a time. Returns `pos` when there is no such run here.
+        """
+        batch = self.batch
+        if sub is not batch[0] or sub.dirty or self.current is not sub:
+            return pos
+        indexed = len(batch) == 4
+        if arr[pos] == _SIB_HEADER:
+            if not indexed:
+                return pos
+            stride, draw_at = 17, 4
+        elif arr[pos] == _DRAW_HEADER:
+            stride, draw_at = 13, 0
+            if indexed and sub.index_buffer is None:
+                return pos
+        else:
+            return pos
+        most = (n - pos) // stride
+        if most < _MIN_RUN:
+            return pos
+        rows = arr[pos:pos + most * stride].reshape(most, stride)
+        first_mode = int(rows[0, draw_at + 3])
+        if first_mode > _MAX_PRIM or enums.PRIM[first_mode] != batch[1]:
+            return pos
+        d = draw_at + 1   # DRAW_VBO fields: start, count, mode, indexed, instances, bias, start instance,
+        ok = ((rows[:, draw_at] == _DRAW_HEADER) & (rows[:, d + 2] == first_mode)   # restart, its index,
+              & ((rows[:, d + 3] != 0) == indexed) & (rows[:, d + 4] == 1)          # min, max, count from so
+              & (rows[:, d + 6] == 0) & (rows[:, d + 11] == 0)
+              & (rows[:, d] <= INT32_MAX) & (rows[:, d + 1] <= MAX_DRAW_VERTICES))
+        if draw_at:
+            ok &= (rows[:, 0] == _SIB_HEADER) & (rows[:, 1] == batch[2]) & (rows[:, 2] == batch[3])
+        k = most if ok.all() else int(ok.argmin())
+        if k < _MIN_RUN:
+            return pos
+        rows = rows[:k]
+        if not indexed:
+            self._batch_a.extend(rows[:, d].tolist())
+            self._batch_b.extend(rows[:, d + 1].tolist())
+            return pos + k * stride
+        self._batch_a.extend(rows[:, d + 1].tolist())
+        if draw_at:
+            offsets = rows[:, 3].tolist()
+            sub.index_buffer = (batch[2], batch[3], offsets[-1])
+        else:
+            offsets = [sub.index_buffer[2]] * k
+        self._batch_b.extend(offsets)
+        self._batch_c.extend(rows[:, d + 5].astype(np.uint32).view(np.int32).tolist())
+        no_restart = _NO_RESTART
+        self._batch_r.extend([(True, index) if flag else no_restart
+                              for flag, index in zip(rows[:, d + 7].tolist(), rows[:, d + 8].tolist())])
+        return pos + k * stride
 
     def join_index_buffer(self, sub, words, at: int, length: int) -> bool:
         """SET_INDEX_BUFFER of the queued draws' buffer and index size: only the offset is new."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
+
+import numpy as np
 from typing import Callable
 
 from pyvirgl import decode as d
@@ -152,6 +154,7 @@ class Executor:
             dispatch = d.stream_dispatch()
             raw, words = d.stream_words(stream)
             n = len(words)
+            arr = np.frombuffer(raw, np.uint32) if n else None   # for runs of draws (DrawContext.join_run)
             pos = 0
             while pos < n:
                 h = words[pos]
@@ -161,7 +164,15 @@ class Executor:
                     d.check_stream(stream)   # raises, naming the command
                 op = h & 0xFF
                 if drawing.batch is not None:
-                    # Queued draws: the next plain draw (or index buffer offset) may just join them.
+                    # Queued draws: the next plain draws (and index buffer offsets) may just join them,
+                    # a whole run at once or one by one.
+                    if op == _DRAW_VBO or op == _SET_INDEX_BUFFER:
+                        after = drawing.join_run(self.sub, arr, pos, n)
+                        if after != pos:
+                            if op == _SET_INDEX_BUFFER:
+                                last_state.pop(_SET_INDEX_BUFFER, None)   # set without its handler
+                            pos = after
+                            continue
                     if op == _DRAW_VBO and drawing.join_raw(self.sub, words, pos + 1, length):
                         pos = end
                         continue
