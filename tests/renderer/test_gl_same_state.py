@@ -152,3 +152,33 @@ def test_uniform_buffers_switched_back_and_forth_between_draws(renderer):
     enc.set_uniform_buffer(shader_type=1, index=0, offset=0, length=16, res_handle=6)    # red
     draw(enc, count=6, start_=6)
     assert halves(submit(renderer, enc)) == (GREEN, RED)
+
+
+def test_vertex_layouts_and_buffers_alternating_between_draws(renderer):
+    # Two vertex elements objects (different source offsets) and two vertex
+    # buffer bindings, switched before every draw as Mesa does for glVertexAttribPointer
+    # changes: each layout keeps its own vertex array, and a re-sent binding is
+    # recognised as the one set before. Every draw must read what it names.
+    from pyvirgl.decode import VertexBufferBinding, VertexElement
+    from pyvirgl.protocol.formats import VirglFormat
+    from test_gl_draw_dirty import _blend_add
+
+    enc = setup(renderer, colour=(0.0, 0.0, 1.0 / 64, 0.0), vertices=FULL)
+    _blend_add(enc)
+    make_buffer(renderer, 3, LEFT.nbytes * 2, data=np.concatenate([LEFT, RIGHT]).tobytes())
+    enc.create_vertex_elements(handle=40, elements=(VertexElement(0, 0, 0, VirglFormat.R32G32B32A32_FLOAT),))
+    enc.create_vertex_elements(handle=41, elements=(VertexElement(LEFT.nbytes, 0, 0,
+                                                                  VirglFormat.R32G32B32A32_FLOAT),))
+    left_here = (VertexBufferBinding(16, 0, 3),)             # layout 40: LEFT, layout 41: RIGHT
+    right_here = (VertexBufferBinding(16, LEFT.nbytes, 3),)  # layout 40: RIGHT
+    plan = [(40, left_here, "left"), (41, left_here, "right"), (40, right_here, "right"), (41, left_here, "right"),
+            (40, left_here, "left"), (40, right_here, "right"), (41, left_here, "right"), (40, left_here, "left")]
+    counts = {"left": 0, "right": 0}
+    for layout, buffers, half in plan:
+        enc.bind_object(ObjectType.VERTEX_ELEMENTS, layout)
+        enc.set_vertex_buffers(buffers=buffers)
+        draw(enc, count=6)
+        counts[half] += 1
+    px = submit(renderer, enc)
+    assert (px[:, : W // 2, 0] == 4 * counts["left"]).all() and (px[:, W // 2:, 0] == 4 * counts["right"]).all(), \
+        (counts, px[..., 0])

@@ -79,6 +79,7 @@ class DrawContext:
         self._program_memo: dict[tuple, tuple] = {}
         self._driver_uniform_memo: dict[tuple, tuple] = {}
         self._restart: tuple | None = None   # (enabled, index) of primitive restart
+        self._checked_vertex_buffers: tuple | None = None   # (buffers, resources) last checked
         # What the draw path last bound per uniform buffer slot and per texture
         # unit. GL names cannot be deleted or reused while only draws run, so
         # these are exact between full setups; every full setup (D_ALL: first
@@ -531,6 +532,9 @@ class DrawContext:
         if resolve:
             sub.vertex_resources = [ex.resource(vb.res_handle, COMMAND) if vb.res_handle else None
                                     for vb in sub.vertex_buffers]
+        elif self._checked_vertex_buffers == (sub.vertex_buffers, sub.vertex_resources):
+            return   # the very objects checked last (the same command re-sent: see Executor.decoded)
+        self._checked_vertex_buffers = None
         max_stride = self.max_vertex_stride
         for i, (vb, res) in enumerate(zip(sub.vertex_buffers, sub.vertex_resources)):
             if vb.stride > max_stride:
@@ -538,6 +542,7 @@ class DrawContext:
             if res is not None:
                 if res.template.target != BUFFER:
                     raise GuestError(COMMAND, f"vertex buffer {i}: resource {vb.res_handle} is not a buffer")
+        self._checked_vertex_buffers = (sub.vertex_buffers, sub.vertex_resources)
 
     def _draw_indexed(self, ex, sub, vao, mode, cmd, instances) -> None:
         gl_type, offset = self.bind_index_buffer(ex, sub, vao, cmd)
@@ -718,6 +723,10 @@ class DrawContext:
         sub.vao = va
         sub.gl_vao = vao = va.name
         gl.glBindVertexArray(vao)
+        bound = va.bound_from
+        if bound is not None and bound[0] is sub.vertex_buffers and bound[1] is sub.vertex_resources:
+            return vao   # set from these very buffer objects last time (layouts alternating)
+        va.bound_from = None
         elements = ve.elements if ve is not None else ()
         attribs = va.attribs
         if len(attribs) < len(elements):
@@ -761,6 +770,8 @@ class DrawContext:
             if attribs[i] is not _DISABLED:
                 gl.glDisableVertexArrayAttrib(vao, i)
                 attribs[i] = _DISABLED
+        # Held, so their identities stand for their contents while remembered.
+        va.bound_from = (sub.vertex_buffers, sub.vertex_resources)
         return vao
 
     def release(self) -> None:

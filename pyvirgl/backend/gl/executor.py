@@ -84,6 +84,11 @@ class Executor:
         # one submit: resources change between submits, objects under a handle
         # only through handlers that are not pure (they clear it).
         self.last_state: dict[int, bytes] = {}
+        # Plain state setters decoded in this submit, by (header, payload): a
+        # setter re-sent later in the submit is the same (immutable) object,
+        # which spares decoding and lets caches downstream compare by identity.
+        self.decoded: dict[tuple, object] = {}
+        self.vertex_resources: dict[int, tuple] = {}   # id(SetVertexBuffers) -> (it, resources)
 
     # -- helpers the handlers share ------------------------------------------------
 
@@ -151,6 +156,9 @@ class Executor:
             slots = SAME_STATE_SLOTS
             last_state = self.last_state
             last_state.clear()
+            decoded = self.decoded
+            decoded.clear()
+            self.vertex_resources.clear()
             dispatch = d.stream_dispatch()
             raw, words = d.stream_words(stream)
             n = len(words)
@@ -193,7 +201,14 @@ class Executor:
                     if last_state.get(key) == payload:
                         pos = end
                         continue
-                cmd = dispatch[op](raw, (pos + 1) * 4, length, (h >> 8) & 0xFF)
+                    cmd = decoded.get((h, payload))
+                    if cmd is None:
+                        cmd = dispatch[op](raw, (pos + 1) * 4, length, (h >> 8) & 0xFF)
+                        if len(decoded) >= _MAX_DECODED:
+                            decoded.clear()
+                        decoded[(h, payload)] = cmd
+                else:
+                    cmd = dispatch[op](raw, (pos + 1) * 4, length, (h >> 8) & 0xFF)
                 pos = end
                 handler = op_handlers[op]
                 if handler is None:   # CREATE_OBJECT: a class per object type
@@ -268,6 +283,7 @@ def _short(cmd: object) -> str:
 # whether the next draw can join them; SET_INDEX_BUFFER only records state
 # (a queued indexed draw carries its own offset; a new buffer starts a new queue).
 BATCH_KEEPS = frozenset({d.DrawVbo, d.SetIndexBuffer})
+_MAX_DECODED = 256   # distinct state setters kept decoded per submit
 _DRAW_VBO = d.DrawVbo.CMD
 _SET_INDEX_BUFFER = d.SetIndexBuffer.CMD
 
@@ -465,9 +481,16 @@ def _set_vbufs(ex: Executor, cmd: d.SetVertexBuffers) -> None:
     command = "SET_VERTEX_BUFFERS"
     # Resolved once here: resources only come and go between submits, and the
     # first draw of each submit resolves them again (DrawContext._check_vertex_buffers).
-    resources = [ex.resource(vb.res_handle, command) if vb.res_handle else None for vb in cmd.buffers]
+    # The same command re-sent in this submit is the same object (Executor.decoded):
+    # it gets the same resource list, so the draw path can tell by identity.
+    found = ex.vertex_resources.get(id(cmd))
+    if found is not None and found[0] is cmd:
+        resources = found[1]
+    else:
+        resources = [ex.resource(vb.res_handle, command) if vb.res_handle else None for vb in cmd.buffers]
+        ex.vertex_resources[id(cmd)] = (cmd, resources)
     sub = ex.current(command)
-    sub.vertex_buffers = list(cmd.buffers)
+    sub.vertex_buffers = cmd.buffers
     sub.vertex_resources = resources
     sub.dirty |= D_VERT
 

@@ -48,6 +48,8 @@ class VertexArray:
     layout: object
     attribs: list = field(default_factory=list)     # per attribute slot: what it was set to
     element_buffer: tuple | None = None             # (storage, GL name)
+    # The (vertex buffers, resources) objects `attribs` were last set from.
+    bound_from: tuple | None = None
 
 
 @dataclass(eq=False)   # compared (and hashed) by identity
