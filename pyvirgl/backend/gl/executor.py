@@ -53,6 +53,7 @@ def handles(*classes: type, pure: bool = False):
                 drawing = ex.drawing
                 drawing.current = None
                 ex.last_state.clear()   # handles may now name other objects
+                ex.checked.clear()
                 if drawing.unchecked:
                     drawing.check_pending(ex)
                 _fn(ex, cmd)
@@ -89,6 +90,9 @@ class Executor:
         # which spares decoding and lets caches downstream compare by identity.
         self.decoded: dict[tuple, object] = {}
         self.vertex_resources: dict[int, tuple] = {}   # id(SetVertexBuffers) -> (it, resources)
+        # Commands whose handles were found in the object tables, in this
+        # stretch of pure handlers (the tables change only in the others).
+        self.checked: dict[int, object] = {}
 
     # -- helpers the handlers share ------------------------------------------------
 
@@ -146,6 +150,11 @@ class Executor:
         queue first, and so does the end of the stream, error or not."""
         stats = getattr(self.renderer, "stats", None)
         drawing = self.drawing
+        # What was remembered in the last submit: resources may have changed since.
+        self.last_state.clear()
+        self.decoded.clear()
+        self.vertex_resources.clear()
+        self.checked.clear()
         try:
             if stats is not None:
                 return self._execute_timed(stream, stats)
@@ -155,10 +164,7 @@ class Executor:
             op_handlers = OP_HANDLERS
             slots = SAME_STATE_SLOTS
             last_state = self.last_state
-            last_state.clear()
             decoded = self.decoded
-            decoded.clear()
-            self.vertex_resources.clear()
             dispatch = d.stream_dispatch()
             raw, words = d.stream_words(stream)
             n = len(words)
@@ -529,26 +535,32 @@ def _set_ubo(ex: Executor, cmd: d.SetUniformBuffer) -> None:
     sub.uniform_buffers[cmd.shader_type][cmd.index] = (cmd.res_handle, cmd.offset, cmd.length)
 
 
+def _check_handles(ex: Executor, cmd, kind: ObjectType, command: str) -> None:
+    """Every non-zero handle of `cmd` names an object of `kind` (once per command object and stretch)."""
+    if ex.checked.get(id(cmd)) is cmd:
+        return
+    for handle in cmd.handles:
+        if handle:
+            ex.obj(kind, handle, command)
+    ex.checked[id(cmd)] = cmd
+
+
 @handles(d.SetSamplerViews, pure=True)
 def _set_views(ex: Executor, cmd: d.SetSamplerViews) -> None:
     command = "SET_SAMPLER_VIEWS"
     sub = ex.current(command)
+    _check_handles(ex, cmd, ObjectType.SAMPLER_VIEW, command)
     sub.dirty |= D_TEX
-    for i, handle in enumerate(cmd.handles):
-        if handle:
-            ex.obj(ObjectType.SAMPLER_VIEW, handle, command)
-        sub.sampler_views[cmd.shader_type][cmd.start_slot + i] = handle
+    sub.sampler_views[cmd.shader_type][cmd.start_slot:cmd.start_slot + len(cmd.handles)] = cmd.handles
 
 
 @handles(d.BindSamplerStates, pure=True)
 def _bind_samplers(ex: Executor, cmd: d.BindSamplerStates) -> None:
     command = "BIND_SAMPLER_STATES"
     sub = ex.current(command)
+    _check_handles(ex, cmd, ObjectType.SAMPLER_STATE, command)
     sub.dirty |= D_TEX
-    for i, handle in enumerate(cmd.handles):
-        if handle:
-            ex.obj(ObjectType.SAMPLER_STATE, handle, command)
-        sub.sampler_states[cmd.shader_type][cmd.start_slot + i] = handle
+    sub.sampler_states[cmd.shader_type][cmd.start_slot:cmd.start_slot + len(cmd.handles)] = cmd.handles
 
 
 @handles(d.SetBlendColor, pure=True)
