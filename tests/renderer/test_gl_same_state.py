@@ -182,3 +182,20 @@ def test_vertex_layouts_and_buffers_alternating_between_draws(renderer):
     px = submit(renderer, enc)
     assert (px[:, : W // 2, 0] == 4 * counts["left"]).all() and (px[:, W // 2:, 0] == 4 * counts["right"]).all(), \
         (counts, px[..., 0])
+
+
+def test_a_view_destroyed_then_named_again_by_the_same_command_is_refused(renderer):
+    # The same SET_SAMPLER_VIEWS payload decodes to the same command object, and
+    # its handles were checked before; the destroy in between must undo both.
+    from pyvirgl.errors import GuestError
+    from pyvirgl.protocol.formats import VirglFormat
+
+    enc = setup(renderer, colour=RED, vertices=FULL)
+    enc.create_sampler_view(handle=30, res_handle=1, format=VirglFormat.B8G8R8A8_UNORM,
+                            swizzle_r=0, swizzle_g=1, swizzle_b=2, swizzle_a=3)
+    enc.set_sampler_views(shader_type=1, start_slot=0, handles=(30,))
+    draw(enc, count=6)
+    enc.destroy_object(ObjectType.SAMPLER_VIEW, 30)
+    enc.set_sampler_views(shader_type=1, start_slot=0, handles=(30,))
+    with pytest.raises(GuestError, match="no sampler_view object 30"):
+        renderer.submit(CTX, bytes(enc))
