@@ -399,20 +399,30 @@ class DrawContext:
         else:
             return pos
         most = (n - pos) // stride
-        if most < _MIN_RUN:
+        # Cheap refusals first: the last header of a minimal run, and the mode.
+        if most < _MIN_RUN or arr[pos + (_MIN_RUN - 1) * stride + draw_at] != _DRAW_HEADER:
             return pos
-        rows = arr[pos:pos + most * stride].reshape(most, stride)
-        first_mode = int(rows[0, draw_at + 3])
+        first_mode = int(arr[pos + draw_at + 3])
         if first_mode > _MAX_PRIM or enums.PRIM[first_mode] != batch[1]:
             return pos
-        d = draw_at + 1   # DRAW_VBO fields: start, count, mode, indexed, instances, bias, start instance,
-        ok = ((rows[:, draw_at] == _DRAW_HEADER) & (rows[:, d + 2] == first_mode)   # restart, its index,
-              & ((rows[:, d + 3] != 0) == indexed) & (rows[:, d + 4] == 1)          # min, max, count from so
-              & (rows[:, d + 6] == 0) & (rows[:, d + 11] == 0)
-              & (rows[:, d] <= INT32_MAX) & (rows[:, d + 1] <= MAX_DRAW_VERTICES))
-        if draw_at:
-            ok &= (rows[:, 0] == _SIB_HEADER) & (rows[:, 1] == batch[2]) & (rows[:, 2] == batch[3])
-        k = most if ok.all() else int(ok.argmin())
+        # Check a window, growing it while every row in it is a joinable draw.
+        take = min(most, 4 * _MIN_RUN)
+        while True:
+            rows = arr[pos:pos + take * stride].reshape(take, stride)
+            d = draw_at + 1   # DRAW_VBO fields: start, count, mode, indexed, instances, bias, start instance,
+            ok = ((rows[:, draw_at] == _DRAW_HEADER) & (rows[:, d + 2] == first_mode)   # restart, its index,
+                  & ((rows[:, d + 3] != 0) == indexed) & (rows[:, d + 4] == 1)          # min, max, count from so
+                  & (rows[:, d + 6] == 0) & (rows[:, d + 11] == 0)
+                  & (rows[:, d] <= INT32_MAX) & (rows[:, d + 1] <= MAX_DRAW_VERTICES))
+            if draw_at:
+                ok &= (rows[:, 0] == _SIB_HEADER) & (rows[:, 1] == batch[2]) & (rows[:, 2] == batch[3])
+            if not ok.all():
+                k = int(ok.argmin())
+                break
+            if take == most:
+                k = most
+                break
+            take = min(most, take * 4)
         if k < _MIN_RUN:
             return pos
         rows = rows[:k]
