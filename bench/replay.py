@@ -90,6 +90,8 @@ def main(argv=None) -> int:
     p.add_argument("--top", type=int, default=30)
     args = p.parse_args(argv)
     gl_totals = time_gl_calls() if args.gl_calls else None
+    from pyvirgl.frontends.malloc_tuning import keep_freed_memory
+    keep_freed_memory()   # as `pyvirgl serve` does
 
     from pyvirgl.backend.gl.backend import GLBackend
     from pyvirgl.frontends.vtest_service import VtestService

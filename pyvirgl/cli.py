@@ -14,6 +14,8 @@ def _serve(args: argparse.Namespace) -> int:
     # numpy's BLAS would start a thread pool at import; the server never uses
     # BLAS, and a forking parent is simpler to reason about with one thread.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    from pyvirgl.frontends.malloc_tuning import keep_freed_memory
+    keep_freed_memory()
     from pyvirgl.frontends.vtest_server import ServerOptions, VtestServer, configure_logging
     from pyvirgl.renderer.factory import caps_from_probe_child, make_renderer_factory, preload_backend_modules
 
