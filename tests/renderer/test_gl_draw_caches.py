@@ -247,3 +247,36 @@ def test_programs_switched_in_one_stream_get_their_own_constant_ranges(renderer)
     enc.set_constant_buffer(shader_type=1, index=0, data=struct.pack("<8f", *BLUE, *GREEN))
     draw(enc, count=6)                                      # C, left: blue
     assert halves(submit(renderer, enc)) == (BLUE, GREEN)
+
+
+def test_an_alpha_test_switched_on_by_another_dsa_in_one_stream(renderer):
+    # The alpha function is compiled into the fragment shader: binding a DSA
+    # object that enables it must change the program even mid-stream, while a
+    # DSA object that differs only in depth state keeps it.
+    enc = setup(renderer, colour=(0.0, 1.0, 0.0, 0.25), vertices=LEFT)
+    make_buffer(renderer, 3, RIGHT.nbytes, data=RIGHT.tobytes())
+    enc.add(rasterizer(70))
+    enc.bind_object(ObjectType.RASTERIZER, 70)
+    enc.create_dsa(handle=60, alpha_enabled=0)
+    enc.create_dsa(handle=61, alpha_enabled=1, alpha_func=4, alpha_ref=0.5)    # GREATER 0.5: fails
+    enc.bind_object(ObjectType.DSA, 60)
+    draw(enc, count=6)                                          # left drawn
+    enc.set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 3),))
+    enc.bind_object(ObjectType.DSA, 61)
+    draw(enc, count=6)                                          # right: alpha test discards it
+    px = submit(renderer, enc)
+    assert (px[:, : W // 2] == [0, 255, 0, 64]).all() and (px[:, W // 2:] == PX[None]).all()
+
+
+def test_a_user_clip_plane_switched_on_by_another_rasterizer_in_one_stream(renderer):
+    enc = setup(renderer, colour=GREEN, vertices=LEFT)
+    make_buffer(renderer, 3, RIGHT.nbytes, data=RIGHT.tobytes())
+    enc.add(rasterizer(70))
+    enc.add(rasterizer(71, clip_plane_enable=1))
+    enc.set_clip_state(ucp=(0.0, 0.0, 0.0, -1.0) + (0.0,) * 28)   # plane 0: -w >= 0, nothing passes
+    enc.bind_object(ObjectType.RASTERIZER, 70)
+    draw(enc, count=6)                                          # left drawn
+    enc.set_vertex_buffers(buffers=(VertexBufferBinding(16, 0, 3),))
+    enc.bind_object(ObjectType.RASTERIZER, 71)
+    draw(enc, count=6)                                          # right: clipped away
+    assert halves(submit(renderer, enc)) == (GREEN, None)

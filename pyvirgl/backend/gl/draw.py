@@ -14,6 +14,7 @@ from OpenGL.error import GLError
 
 from pyvirgl.backend.gl.rawgl import gl
 from pyvirgl.backend.gl.textures import IDENTITY_BUFFER_SWIZZLE, IDENTITY_SHADOW_SWIZZLE
+from pyvirgl.backend.gl.program_inputs import SRC1_FACTORS as _SRC1_FACTORS
 from pyvirgl.backend.gl.programs import (
     SAMPLER_UNITS_PER_STAGE, SSBO_SLOTS_PER_STAGE, UBO_SLOTS_PER_STAGE, HostCompileError, ProgramCache,
 )
@@ -24,7 +25,7 @@ from pyvirgl.backend.gl.subctx import (
 from pyvirgl.backend.gl.vertex_formats import vertex_attrib_format, vertex_input_types
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol import formats
-from pyvirgl.protocol.virgl import BlendFactor, ObjectType
+from pyvirgl.protocol.virgl import ObjectType
 from pyvirgl.renderer.resources import BUFFER
 from pyvirgl.shader import fragment_input_qualifiers
 from pyvirgl.shader.glsl.key import COLOR_FLOAT, COLOR_INT, COLOR_UINT, ShaderKey, StreamOutput
@@ -33,8 +34,6 @@ log = logging.getLogger("pyvirgl.gl.draw")
 
 COMMAND = "DRAW_VBO"
 _INDEX_TYPES = {1: GL.GL_UNSIGNED_BYTE, 2: GL.GL_UNSIGNED_SHORT, 4: GL.GL_UNSIGNED_INT}
-_SRC1_FACTORS = {BlendFactor.SRC1_COLOR, BlendFactor.SRC1_ALPHA, BlendFactor.INV_SRC1_COLOR,
-                 BlendFactor.INV_SRC1_ALPHA}
 _STAGE_ORDER = (0, 3, 4, 2, 1)  # VS, TCS, TES, GS, FS: producers before consumers
 _MAX_PROGRAM_MEMO = 256
 _FIXED_FUNCTION = D_STATE | D_VIEWPORT | D_BLEND | D_DSA | D_RASTER

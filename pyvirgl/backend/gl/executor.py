@@ -21,6 +21,7 @@ from pyvirgl.backend.gl.subctx import (
     D_BLEND, D_CONST, D_DSA, D_FB, D_PROGRAM, D_RASTER, D_STATE, D_TEX, D_UNIFORMS, D_VERT, D_VIEWPORT,
     SubContext,
 )
+from pyvirgl.backend.gl.program_inputs import program_inputs
 from pyvirgl.backend.gl.vertex_formats import vertex_input_types
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.types import Box
@@ -396,11 +397,13 @@ def _bind(ex: Executor, cmd: d.BindObject) -> None:
     kind, command, attr, flags = found
     sub = ex.current(command)
     new = ex.obj(kind, cmd.handle, command) if cmd.handle else None
+    old = sub.table(kind).get(getattr(sub, attr))
     if kind == ObjectType.VERTEX_ELEMENTS:
         # The vertex shader is keyed on which inputs are integers, not on the layout.
-        old = sub.table(kind).get(sub.vertex_elements)
         if vertex_input_types(old) == vertex_input_types(new):
             flags = D_VERT
+    elif program_inputs(kind, old) == program_inputs(kind, new):
+        flags &= ~D_PROGRAM   # e.g. a depth test toggled: the same shaders draw
     setattr(sub, attr, cmd.handle)
     sub.dirty |= flags
 

@@ -1,0 +1,31 @@
+"""What of the bound state objects the generated shaders depend on.
+
+The draw path keys shader translations on a few fields of the blend,
+depth-stencil-alpha and rasterizer objects (`DrawContext._keys`); binding
+another object that agrees on those fields keeps the linked program.
+"""
+from __future__ import annotations
+
+from pyvirgl.protocol.virgl import BlendFactor, ObjectType
+
+SRC1_FACTORS = frozenset({BlendFactor.SRC1_COLOR, BlendFactor.SRC1_ALPHA, BlendFactor.INV_SRC1_COLOR,
+                          BlendFactor.INV_SRC1_ALPHA})
+
+
+def program_inputs(kind: ObjectType, obj) -> tuple:
+    """What of a blend, depth-stencil-alpha or rasterizer object the shader keys read (see `_keys`).
+
+    Binding another object with the same inputs keeps the linked program."""
+    if obj is None:
+        return ()
+    if kind == ObjectType.RASTERIZER:
+        return (obj.flatshade, obj.light_twoside, obj.point_quad_rasterization,
+                obj.sprite_coord_enable if obj.point_quad_rasterization else 0, obj.sprite_coord_mode,
+                obj.clip_plane_enable)
+    if kind == ObjectType.BLEND:
+        rt = obj.rt[0]
+        return (obj.alpha_to_one, bool(rt.blend_enable and {
+            rt.rgb_src_factor, rt.rgb_dst_factor, rt.alpha_src_factor, rt.alpha_dst_factor} & SRC1_FACTORS))
+    if kind == ObjectType.DSA:
+        return (obj.alpha_func,) if obj.alpha_enabled else (7,)
+    return (obj,)
