@@ -404,3 +404,21 @@ def test_a_long_run_of_array_draws_with_another_mode_in_it(renderer):
     assert (px[:, : W // 2, 0] == 24).all(), px[..., 0]
     right = px[:, W // 2:, 0]
     assert set(np.unique(right).tolist()) == {28, 36}, px[..., 0]
+
+
+def test_blend_objects_with_and_without_independent_targets_alternating(renderer):
+    # A blend object for all draw buffers sets GL's non-indexed state; an
+    # independent one sets each buffer's. Switching between them in one stream
+    # must not leave either thinking the other's setting is still in place.
+    enc = setup(renderer, colour=(0.0, 0.0, 1.0 / 16, 0.0), vertices=FULL)
+    _blend_add(enc)                                                        # 70: additive, all buffers
+    enc.create_blend(handle=73, independent_blend_enable=1, logicop_enable=0, dither=0,
+                     alpha_to_coverage=0, alpha_to_one=0, logicop_func=0,
+                     rt=(_additive(blend_enable=0),) + tuple(_additive() for _ in range(7)))
+    draw(enc, count=6)                                       # 16
+    enc.bind_object(ObjectType.BLEND, 73)
+    draw(enc, count=6)                                       # buffer 0 not blended: replaced, 16
+    enc.bind_object(ObjectType.BLEND, 70)
+    draw(enc, count=6)                                       # blended again: 32
+    px = submit(renderer, enc)
+    assert (px[..., 0] == 32).all(), px[..., 0]

@@ -71,6 +71,8 @@ _PROTOTYPES = {
     # Fixed-function state (state_cache.py), applied only by draws.
     "glEnablei": (None, (_e, _u)),
     "glDisablei": (None, (_e, _u)),
+    "glBlendEquationSeparate": (None, (_e, _e)),
+    "glBlendFuncSeparate": (None, (_e, _e, _e, _e)),
     "glBlendEquationSeparatei": (None, (_u, _e, _e)),
     "glBlendFuncSeparatei": (None, (_u, _e, _e, _e, _e)),
     "glColorMaski": (None, (_u, _b, _b, _b, _b)),

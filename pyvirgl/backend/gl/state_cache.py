@@ -23,6 +23,7 @@ from pyvirgl.protocol.virgl import Face
 # "Not known": distinct from None, which means no object is bound (and sets GL defaults).
 _UNKNOWN = object()
 _RTS = 8
+ALL_BUFFERS = -1   # the draw-buffer index of settings made for all buffers at once
 
 
 class StateCache:
@@ -51,7 +52,7 @@ class StateCache:
         self._blend = self._dsa = self._raster = _UNKNOWN
         current = self._gl
         for key in (GL.GL_SCISSOR_TEST, GL.GL_RASTERIZER_DISCARD, "depth_mask",
-                    *[("colormask", i) for i in range(_RTS)]):
+                    *[("colormask", i) for i in (*range(_RTS), ALL_BUFFERS)]):
             current.pop(key, None)
 
     # -- state objects -----------------------------------------------------------------
@@ -62,6 +63,15 @@ class StateCache:
             if current.get(key) != call:
                 current[key] = call
                 call[0](*call[1])
+                if type(key) is tuple:
+                    # A per-buffer setting and the all-buffers one overwrite each
+                    # other: what the other scope recorded is no longer known.
+                    name, index = key
+                    if index == ALL_BUFFERS:
+                        for i in range(_RTS):
+                            current.pop((name, i), None)
+                    else:
+                        current.pop((name, ALL_BUFFERS), None)
 
     def apply_blend(self, blend) -> None:
         if blend is self._blend:
@@ -194,12 +204,24 @@ def _blend_plan(blend) -> list:
     """(setting, (GL function, arguments)) for everything a blend object (or None) sets."""
     plan = []
     if blend is None:
-        for i in range(_RTS):
-            plan.append((("blend", i), (gl.glDisablei, (GL.GL_BLEND, i))))
-            plan.append((("colormask", i), (gl.glColorMaski, (i, 1, 1, 1, 1))))
+        plan.append((("blend", ALL_BUFFERS), (gl.glDisable, (GL.GL_BLEND,))))
+        plan.append((("colormask", ALL_BUFFERS), (gl.glColorMask, (1, 1, 1, 1))))
         return plan
-    targets = blend.rt if blend.independent_blend_enable else (blend.rt[0],) * _RTS
-    for i, rt in enumerate(targets):
+    if not blend.independent_blend_enable:
+        # One setting for every draw buffer: the non-indexed calls (1 call, not 8).
+        rt = blend.rt[0]
+        if rt.blend_enable:
+            plan.append((("blend", ALL_BUFFERS), (gl.glEnable, (GL.GL_BLEND,))))
+            plan.append((("blend_eq", ALL_BUFFERS), (gl.glBlendEquationSeparate, (
+                enums.BLEND_FUNC[rt.rgb_func], enums.BLEND_FUNC[rt.alpha_func]))))
+            plan.append((("blend_func", ALL_BUFFERS), (gl.glBlendFuncSeparate, (
+                enums.blend_factor(rt.rgb_src_factor), enums.blend_factor(rt.rgb_dst_factor),
+                enums.blend_factor(rt.alpha_src_factor), enums.blend_factor(rt.alpha_dst_factor)))))
+        else:
+            plan.append((("blend", ALL_BUFFERS), (gl.glDisable, (GL.GL_BLEND,))))
+        m = rt.colormask
+        plan.append((("colormask", ALL_BUFFERS), (gl.glColorMask, (m & 1, m >> 1 & 1, m >> 2 & 1, m >> 3 & 1))))
+    for i, rt in enumerate(blend.rt if blend.independent_blend_enable else ()):
         if rt.blend_enable:
             plan.append((("blend", i), (gl.glEnablei, (GL.GL_BLEND, i))))
             plan.append((("blend_eq", i), (gl.glBlendEquationSeparatei, (
