@@ -73,17 +73,29 @@ class StateCache:
                     else:
                         current.pop((name, ALL_BUFFERS), None)
 
+    def _switch(self, plans: dict, build, previous, new) -> None:
+        """Apply `new`'s plan where the object applied last was `previous`.
+
+        When `previous` is known, every setting of its plan is still current
+        (anything else that touches these settings forgets the object), so
+        only the settings where the two plans differ need looking at."""
+        plan = _plan(plans, new, build)
+        if previous is _UNKNOWN:
+            self._apply(plan)
+        else:
+            self._apply(_transition(_plan(plans, previous, build), plan))
+
     def apply_blend(self, blend) -> None:
         if blend is self._blend:
             return
-        self._blend = blend
-        self._apply(_plan(_BLEND_PLANS, blend, _blend_plan))
+        previous, self._blend = self._blend, blend
+        self._switch(_BLEND_PLANS, _blend_plan, previous, blend)
 
     def apply_dsa(self, dsa) -> None:
         if dsa is self._dsa:
             return
-        self._dsa = dsa
-        self._apply(_plan(_DSA_PLANS, dsa, _dsa_plan))
+        previous, self._dsa = self._dsa, dsa
+        self._switch(_DSA_PLANS, _dsa_plan, previous, dsa)
         self._stencil_ref = None  # the reference goes with the func
         if dsa is not None:
             front, back = dsa.stencil
@@ -111,10 +123,10 @@ class StateCache:
         """
         if rs is self._raster:
             return
-        self._raster = rs
+        previous, self._raster = self._raster, rs
         if rs is None:
-            return
-        self._apply(_plan(_RASTER_PLANS, rs, _raster_plan))
+            return   # GL keeps what it has (and the next rasterizer applies all of its plan)
+        self._switch(_RASTER_PLANS, _raster_plan, _UNKNOWN if previous is None else previous, rs)
 
     def apply_blend_color(self, color) -> None:
         if color != self._blend_color:
@@ -194,6 +206,25 @@ def _plan(plans: dict, obj, build) -> tuple:
         plans.clear()
     plans[id(obj)] = (obj, plan)
     return plan
+
+
+_TRANSITIONS: dict[tuple[int, int], tuple] = {}
+
+
+def _transition(old: tuple, new: tuple) -> tuple:
+    """The entries of plan `new` whose setting plan `old` does not make the same way.
+
+    Kept with both plans, so their ids cannot be reused while it lives."""
+    key = (id(old), id(new))
+    found = _TRANSITIONS.get(key)
+    if found is not None and found[0] is old and found[1] is new:
+        return found[2]
+    before = dict(old)
+    diff = tuple(entry for entry in new if before.get(entry[0]) != entry[1])
+    if len(_TRANSITIONS) >= 1024:
+        _TRANSITIONS.clear()
+    _TRANSITIONS[key] = (old, new, diff)
+    return diff
 
 
 def _cap(c, on):
