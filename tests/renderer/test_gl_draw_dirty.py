@@ -422,3 +422,18 @@ def test_blend_objects_with_and_without_independent_targets_alternating(renderer
     draw(enc, count=6)                                       # blended again: 32
     px = submit(renderer, enc)
     assert (px[..., 0] == 32).all(), px[..., 0]
+
+
+def test_rasterizers_differing_in_several_settings_alternating(renderer):
+    # Switching objects applies only where their settings differ: every one of them.
+    enc = setup(renderer, colour=RED, vertices=FULL)
+    enc.add(rasterizer(80, cull_face=3))                   # everything culled, no scissor
+    enc.add(rasterizer(81, scissor=1))                     # nothing culled, scissored
+    enc.set_scissor_state(start_slot=0, scissors=(Scissor(0, 0, W // 2, H),))
+    for _ in range(2):
+        enc.bind_object(ObjectType.RASTERIZER, 80)
+        draw(enc, count=6)                                 # culled
+        enc.bind_object(ObjectType.RASTERIZER, 81)
+        enc.set_constant_buffer(shader_type=1, index=0, data=struct.pack("<4f", *GREEN))
+        draw(enc, count=6)                                 # left only
+    assert halves(submit(renderer, enc)) == (GREEN, None)
