@@ -19,7 +19,7 @@ from pyvirgl.client.encoder import CommandEncoder
 from pyvirgl.decode import Scissor
 from pyvirgl.protocol.virgl import ObjectType, VirglBind
 
-from renderer_gl_helpers import CTX, draw, make_buffer
+from renderer_gl_helpers import CTX, draw, make_buffer, start
 from test_gl_draw_caches import BLUE, GREEN, H, LEFT, RED, RIGHT, W, halves, rasterizer
 from test_gl_draw_dirty import FULL, setup, submit
 
@@ -199,3 +199,64 @@ def test_a_view_destroyed_then_named_again_by_the_same_command_is_refused(render
     enc.set_sampler_views(shader_type=1, start_slot=0, handles=(30,))
     with pytest.raises(GuestError, match="no sampler_view object 30"):
         renderer.submit(CTX, bytes(enc))
+
+
+FS_TWO_TEXTURES = """FRAG
+PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1
+DCL IN[0], POSITION, LINEAR
+DCL OUT[0], COLOR
+DCL SAMP[0]
+DCL SAMP[1]
+DCL SVIEW[0], 2D, FLOAT
+DCL SVIEW[1], 2D, FLOAT
+DCL TEMP[0..1]
+IMM[0] FLT32 {0.5, 0.5, 0.0, 0.0}
+  0: TEX TEMP[0], IMM[0].xyyy, SAMP[0], 2D
+  1: TEX TEMP[1], IMM[0].xyyy, SAMP[1], 2D
+  2: ADD OUT[0], TEMP[0], TEMP[1]
+  3: END
+"""
+
+
+def test_one_of_several_views_changed_between_draws(renderer):
+    # Guests re-send every view slot when one changes; only the changed slot's
+    # unit is bound again, and the others must keep theirs.
+    from pyvirgl.protocol.formats import VirglFormat
+    from pyvirgl.protocol.types import Box, ResourceTemplate
+    from pyvirgl.protocol.virgl import TextureTarget
+
+    both = np.concatenate([LEFT, RIGHT])
+    enc = setup(renderer, colour=RED, vertices=both)
+    enc.create_shader(handle=960, stage=1, text=FS_TWO_TEXTURES)
+    enc.bind_shader(handle=960, shader_type=1)
+    texels = {11: bytes([0, 0, 128, 255]), 12: bytes([0, 128, 0, 255]), 13: bytes([128, 0, 0, 255])}  # B G R A
+    for handle, texel in texels.items():
+        renderer.create_resource(CTX, ResourceTemplate(handle, TextureTarget.TEXTURE_2D, VirglFormat.B8G8R8A8_UNORM,
+                                                       VirglBind.SAMPLER_VIEW, 1, 1, 1, 1, 0, 0))
+        renderer.transfer_write(CTX, handle, 0, Box(0, 0, 0, 1, 1, 1), stride=0, layer_stride=0, offset=0,
+                                source=memoryview(texel))
+        enc.create_sampler_view(handle=handle + 20, res_handle=handle, format=VirglFormat.B8G8R8A8_UNORM,
+                                swizzle_r=0, swizzle_g=1, swizzle_b=2, swizzle_a=3)
+    enc.create_sampler_state(handle=50, max_lod=1000.0, border_color=(0, 0, 0, 0))
+    enc.bind_sampler_states(shader_type=1, start_slot=0, handles=(50, 50))
+    red, green, blue = 31, 32, 33
+    enc.set_sampler_views(shader_type=1, start_slot=0, handles=(red, green))
+    draw(enc, count=6)                                           # left: red + green
+    enc.set_sampler_views(shader_type=1, start_slot=0, handles=(red, blue))
+    draw(enc, count=6, start_=6)                                 # right: red + blue
+    px = submit(renderer, enc)
+    assert (px[:, : W // 2] == [0, 128, 128, 255]).all() and (px[:, W // 2:] == [128, 0, 128, 255]).all(), px
+    enc = start()
+    enc.set_sampler_views(shader_type=1, start_slot=0, handles=(red, blue))     # as the last submit left it
+    draw(enc, count=6)
+    enc.set_sampler_views(shader_type=1, start_slot=0, handles=(green, blue))   # slot 0 only
+    draw(enc, count=6, start_=6)
+    px = submit(renderer, enc)
+    assert (px[:, : W // 2] == [128, 0, 128, 255]).all() and (px[:, W // 2:] == [128, 128, 0, 255]).all(), px
+    enc = start()
+    enc.set_sampler_views(shader_type=1, start_slot=0, handles=(green, blue))
+    draw(enc, count=6, start_=6)
+    enc.set_sampler_views(shader_type=1, start_slot=0, handles=(blue, green))   # both slots
+    draw(enc, count=6)
+    px = submit(renderer, enc)
+    assert (px[:, : W // 2] == [128, 128, 0, 255]).all() and (px[:, W // 2:] == [128, 128, 0, 255]).all(), px

@@ -297,6 +297,8 @@ class DrawContext:
         sub.dirty = 0
         if sub.const_changed:
             sub.const_changed.clear()
+        if sub.tex_changed:
+            sub.tex_changed.clear()
         self.current = sub
         self._program_now = program
 
@@ -523,7 +525,7 @@ class DrawContext:
         if dirty & D_CONST:
             self._bind_constants(ex, sub, program, None if full else sub.const_changed)
         if dirty & D_TEX:
-            self._bind_textures(sub, program)
+            self._bind_textures(sub, program, None if full else sub.tex_changed)
         if dirty & (D_FB | D_DSA | D_UNIFORMS | D_TEX):   # D_DSA: alpha ref; D_TEX: view swizzles
             self._bind_driver_uniforms(sub, program, sub.fb_size[1])
         if dirty & D_VERT:
@@ -654,11 +656,17 @@ class DrawContext:
             gl.glBindBufferRange(GL.GL_UNIFORM_BUFFER, slot, name, 0, size)
         return name
 
-    def _bind_textures(self, sub, program) -> None:
+    def _bind_textures(self, sub, program, changed=None) -> None:
+        """Bind each sampler unit's view and sampler; with `changed`, only the units reading those slots."""
         views = sub.table(ObjectType.SAMPLER_VIEW)
         states = sub.table(ObjectType.SAMPLER_STATE)
         textures, samplers = self._bound_textures, self._bound_samplers
-        for stage, units in enumerate(program.sampler_units):
+        if changed is None:
+            todo = [(stage, units) for stage, units in enumerate(program.sampler_units)]
+        else:
+            by_slot = program.units_by_slot
+            todo = [(slot[0], by_slot[slot]) for slot in changed if slot in by_slot]
+        for stage, units in todo:
             for unit, binding in units:
                 view = views.get(sub.sampler_views[stage][binding.view_index])
                 name = view.texture_for(binding.shadow) if view is not None else 0

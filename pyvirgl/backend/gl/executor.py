@@ -22,6 +22,7 @@ from pyvirgl.backend.gl.subctx import (
     SubContext,
 )
 from pyvirgl.backend.gl.program_inputs import program_inputs
+from pyvirgl.backend.gl.programs import SAMPLER, VIEW
 from pyvirgl.backend.gl.vertex_formats import vertex_input_types
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.types import Box
@@ -548,13 +549,27 @@ def _check_handles(ex: Executor, cmd, kind: ObjectType, command: str) -> None:
     ex.checked[id(cmd)] = cmd
 
 
+def _store_texture_slots(sub: SubContext, slots: list, kind: int, cmd) -> None:
+    """Set a stage's view or sampler handles; note which slots really changed (guests re-send all)."""
+    start, handles = cmd.start_slot, cmd.handles
+    end = start + len(handles)
+    old = slots[start:end]
+    if old != list(handles):
+        changed = sub.tex_changed
+        stage = cmd.shader_type
+        for i, (was, now) in enumerate(zip(old, handles)):
+            if was != now:
+                changed.add((stage, kind, start + i))
+        slots[start:end] = handles
+        sub.dirty |= D_TEX
+
+
 @handles(d.SetSamplerViews, pure=True)
 def _set_views(ex: Executor, cmd: d.SetSamplerViews) -> None:
     command = "SET_SAMPLER_VIEWS"
     sub = ex.current(command)
     _check_handles(ex, cmd, ObjectType.SAMPLER_VIEW, command)
-    sub.dirty |= D_TEX
-    sub.sampler_views[cmd.shader_type][cmd.start_slot:cmd.start_slot + len(cmd.handles)] = cmd.handles
+    _store_texture_slots(sub, sub.sampler_views[cmd.shader_type], VIEW, cmd)
 
 
 @handles(d.BindSamplerStates, pure=True)
@@ -562,8 +577,7 @@ def _bind_samplers(ex: Executor, cmd: d.BindSamplerStates) -> None:
     command = "BIND_SAMPLER_STATES"
     sub = ex.current(command)
     _check_handles(ex, cmd, ObjectType.SAMPLER_STATE, command)
-    sub.dirty |= D_TEX
-    sub.sampler_states[cmd.shader_type][cmd.start_slot:cmd.start_slot + len(cmd.handles)] = cmd.handles
+    _store_texture_slots(sub, sub.sampler_states[cmd.shader_type], SAMPLER, cmd)
 
 
 @handles(d.SetBlendColor, pure=True)

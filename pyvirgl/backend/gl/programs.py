@@ -45,6 +45,9 @@ class ShaderObject:
     variants: dict = field(default_factory=dict)  # key -> TranslatedShader
 
 
+VIEW, SAMPLER = 0, 1   # the kinds of texture slots (SubContext.tex_changed, LinkedProgram.units_by_slot)
+
+
 @dataclass
 class LinkedProgram:
     name: int
@@ -65,11 +68,18 @@ class LinkedProgram:
     # equal signatures read the same bindings, so switching between them
     # needs no re-binding of either.
     binding_signature: tuple = field(init=False, default=())
+    units_by_slot: dict = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.mode_errors = draw_mode_errors(self.stages)
         self.constant_slots = {(stage, block.guest_index): block for stage, t in enumerate(self.stages)
                                if t is not None for block in t.constant_blocks}
+        # (stage, VIEW or SAMPLER, guest slot) -> the units that read it.
+        self.units_by_slot = {}
+        for stage, units in enumerate(self.sampler_units):
+            for unit, b in units:
+                self.units_by_slot.setdefault((stage, VIEW, b.view_index), []).append((unit, b))
+                self.units_by_slot.setdefault((stage, SAMPLER, b.sampler_index), []).append((unit, b))
         self.binding_signature = (
             tuple((slot, block.size_bytes) for slot, block in self.constant_slots.items()),
             tuple(tuple((unit, b.view_index, b.sampler_index, b.shadow, b.glsl_type) for unit, b in units)

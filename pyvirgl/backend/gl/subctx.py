@@ -110,6 +110,8 @@ class SubContext:
     dirty: int = D_ALL
     # With D_CONST: the (stage, index) constant/uniform buffer slots set since then.
     const_changed: set = field(default_factory=set)
+    # With D_TEX: the (stage, VIEW or SAMPLER, slot) texture slots whose handle changed since then.
+    tex_changed: set = field(default_factory=set)
     # One vertex array per vertex elements object (id -> VertexArray), and the current one.
     vertex_arrays: dict = field(default_factory=dict)
     vao: object = None
