@@ -76,6 +76,8 @@ class ClientConnection:
         self.stats = stats
         if stats is not None:
             service.renderer.stats = stats
+        # Clients served from one process share its backend: report the work done since this one came.
+        self._work_at_start = service.renderer.work_counts()
         self.queue_output = queue_output
         # Each entry: the bytes still to send, fds not yet sent, whether to close those fds once sent.
         self._out: collections.deque[list] = collections.deque()
@@ -200,6 +202,11 @@ class ClientConnection:
                 self._out.popleft()
 
     def close(self, stats_dir: str | None = None) -> None:
+        work = self.service.renderer.work_counts()
+        if any(work.values()):
+            base = self._work_at_start
+            done = ", ".join(f"{n - base.get(k, 0)} {k}" for k, n in work.items())
+            log.info("client %s %r done: %s", self.peer, self.service.client_name, done)
         try:
             self.service.close()
         finally:

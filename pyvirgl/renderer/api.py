@@ -64,6 +64,12 @@ class Renderer:
             self._backend = self._backend_factory()
         return self._backend
 
+    def work_counts(self) -> dict[str, int]:
+        """The backend's counts of costly work done (e.g. shaders translated); {} before it exists."""
+        backend = self._backend
+        counts = getattr(backend, "work_counts", None) if backend is not None else None
+        return counts() if counts is not None else {}
+
     def caps(self) -> capsmod.Caps:
         if callable(self._caps):
             self._caps = self._caps()

@@ -9,6 +9,9 @@ shader the server refused or could not build left a line there:
 * `compile`: the host GL refused the generated GLSL;
 * `link`: the host GL refused to link generated stages.
 
+It also adds up each client's "done" line: how many shaders were translated,
+GLSL shaders compiled and programs linked (work done, not cache hits).
+
 Usage: python -m pyvirgl.tools.shader_failures DIR/server-pyvirgl.log [--json]
 """
 from __future__ import annotations
@@ -21,6 +24,24 @@ from collections import Counter
 
 _PREFIX = re.compile(r"^pyvirgl\[(\d+)\] (\w+) ([\w.]+): (.*)$")
 _TRANSLATION = re.compile(r"draws whose shaders do not compile \(translation: (.*)\); skipping them")
+_DONE = re.compile(r"^client .* done: (.*)$")
+_COUNT = re.compile(r"(\d+) ([a-zA-Z ]+)")
+
+
+def totals(lines) -> Counter:
+    """What the clients' "done" lines add up to: shaders translated, GLSL compiled, programs linked."""
+    total: Counter = Counter()
+    for line in lines:
+        m = _PREFIX.match(line.rstrip("\n"))
+        if not m:
+            continue
+        done = _DONE.match(m.group(4))
+        if done:
+            for part in done.group(1).split(", "):
+                c = _COUNT.fullmatch(part.strip())
+                if c:
+                    total[c.group(2)] += int(c.group(1))
+    return total
 
 
 def scan(lines) -> dict[str, Counter]:
@@ -58,11 +79,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true")
     args = p.parse_args(argv)
     with open(args.log, errors="replace") as fh:
-        found = scan(fh)
+        lines = fh.readlines()
+    found = scan(lines)
+    done = totals(lines)
     if args.json:
-        json.dump({k: dict(v) for k, v in found.items()}, sys.stdout, indent=1)
+        json.dump({"failures": {k: dict(v) for k, v in found.items()}, "done": dict(done)}, sys.stdout, indent=1)
         print()
         return 0
+    for what, n in done.items():
+        print(f"{what}: {n}")
     for kind, reasons in found.items():
         print(f"{kind}: {sum(reasons.values())}")
         for reason, n in reasons.most_common():

@@ -78,3 +78,25 @@ def test_two_programs_at_once_each_get_their_own_process(server_socket, display)
         assert "virgl (pyvirgl" in out, out[-2000:]
     pids = set(re.findall(r"pyvirgl\[(\d+)\] DEBUG pyvirgl.server: pid \d+ <- CreateRenderer", open(log).read()))
     assert len(pids) >= 2
+
+
+def test_a_piglit_shader_test_is_translated_and_counted_in_the_server_log(server_socket, display):
+    # Every client process reports the shaders it translated and the programs it
+    # linked; pyvirgl.tools.shader_failures adds those lines up over a run.
+    from pyvirgl.tools.piglit_profiles import PIGLIT_ROOT
+    from pyvirgl.tools.shader_failures import scan, totals
+
+    sock, log = server_socket
+    test = f"{PIGLIT_ROOT}/tests/spec/glsl-1.10/execution/built-in-constants.shader_test"
+    proc = start_through(sock, display, f"{PIGLIT_ROOT}/bin/shader_runner", test, "-auto", "-fbo")
+    out = read_until(proc, b"PIGLIT:")
+    assert '"result": "pass"' in out, out
+    for _ in range(100):   # the client process logs as it leaves
+        with open(log) as fh:
+            lines = fh.readlines()
+        done = totals(lines)
+        if done:
+            break
+        time.sleep(0.1)
+    assert done["shaders translated"] >= 2 and done["programs linked"] >= 1, (done, lines[-5:])
+    assert not any(sum(reasons.values()) for reasons in scan(lines).values())

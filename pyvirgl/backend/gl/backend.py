@@ -78,6 +78,10 @@ class GLBackend:
         finally:
             self._fence_after_work()
 
+    def work_counts(self) -> dict[str, int]:
+        """Shaders translated and compiled, programs linked (not cache hits), since this backend began."""
+        return dict(self.programs.counts)
+
     def busy(self, wait: bool) -> bool:
         if self.queries.poll(wait):   # query results the guest polls for are written here
             return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 
 from OpenGL import GL
@@ -151,6 +152,8 @@ class ProgramCache:
         self.host_caps = host_caps
         self._compiled: dict[tuple[int, str], int] = {}
         self._linked: dict[tuple, LinkedProgram] = {}
+        # Work done (not cache hits): the server reports it per client.
+        self.counts: Counter = Counter()
 
     def translate(self, obj: ShaderObject, key) -> object:
         found = obj.variants.get(key)
@@ -161,6 +164,7 @@ class ProgramCache:
                 # The text passed validation when it was created, so a failure
                 # here is a construct our emitter lacks: skip, don't blame the guest.
                 raise HostCompileError(f"translation: {err.reason}") from None
+            self.counts["shaders translated"] += 1
             _dump(f"{os.getpid()}-{obj.source.handle}-{len(obj.variants)}.{STAGE_NAMES[obj.stage]}.glsl", found.glsl)
             if len(obj.variants) >= MAX_VARIANTS_PER_SHADER:
                 del obj.variants[next(iter(obj.variants))]
@@ -181,6 +185,7 @@ class ProgramCache:
             GL.glDeleteShader(name)
             log.error("generated GLSL failed to compile:\n%s\n%s", info, glsl)
             raise HostCompileError(info.strip().splitlines()[0] if info.strip() else "compile failed")
+        self.counts["GLSL shaders compiled"] += 1
         if len(self._compiled) >= MAX_CACHED_SHADERS:
             GL.glDeleteShader(self._compiled.pop(next(iter(self._compiled))))
         self._compiled[cache_key] = name
@@ -215,6 +220,7 @@ class ProgramCache:
             log.error("generated program failed to link: %s", info)
             raise HostCompileError(info.strip().splitlines()[0] if info.strip() else "link failed")
         linked = self._bind_interfaces(prog, translated)
+        self.counts["programs linked"] += 1
         if len(self._linked) >= MAX_CACHED_PROGRAMS:
             self._delete(self._linked.pop(next(iter(self._linked))))
         self._linked[key] = linked
