@@ -46,6 +46,7 @@ class GLBackend:
         self.queries = queries.QueryState()
         self.compute = compute.ComputePrograms(self.programs)
         self._fence = None
+        self._unfenced = False   # work submitted since the last fence
         lim = self.info.limit
         self._limits = Limits(
             max_texture_size=lim("GL_MAX_TEXTURE_SIZE"),
@@ -76,13 +77,19 @@ class GLBackend:
         try:
             ctx.state.execute(stream)
         finally:
-            self._fence_after_work()
+            # Like the C host, fence (and flush) only when asked whether the work
+            # is done: a frame's several submits then go to llvmpipe as one scene.
+            self._unfenced = True
+            check_errors("SUBMIT_CMD")
 
     def work_counts(self) -> dict[str, int]:
         """Shaders translated and compiled, programs linked (not cache hits), since this backend began."""
         return dict(self.programs.counts)
 
     def busy(self, wait: bool) -> bool:
+        if self._unfenced:
+            # Flushes too: a query polled below completes only once its work was flushed.
+            self._fence_after_work()
         if self.queries.poll(wait):   # query results the guest polls for are written here
             return True
         if self._fence is None:
@@ -103,11 +110,12 @@ class GLBackend:
             ctx.state = None
 
     def _fence_after_work(self) -> None:
+        """One fence after everything submitted so far (replacing the last), and a flush."""
         if self._fence is not None:
             gl.glDeleteSync(self._fence)
         self._fence = gl.glFenceSync(GL.GL_SYNC_GPU_COMMANDS_COMPLETE, 0)
         gl.glFlush()
-        check_errors("SUBMIT_CMD")
+        self._unfenced = False
 
     # -- objects the executor asks for ---------------------------------------------------
 
