@@ -212,9 +212,10 @@ class Executor:
                     cmd = decoded.get((h, payload))
                     if cmd is None:
                         cmd = dispatch[op](raw, (pos + 1) * 4, length, (h >> 8) & 0xFF)
-                        if len(decoded) >= _MAX_DECODED:
-                            decoded.clear()
-                        decoded[(h, payload)] = cmd
+                        if length <= _MAX_DECODED_WORDS:
+                            if len(decoded) >= _MAX_DECODED:
+                                decoded.clear()
+                            decoded[(h, payload)] = cmd
                 else:
                     cmd = dispatch[op](raw, (pos + 1) * 4, length, (h >> 8) & 0xFF)
                 pos = end
@@ -291,7 +292,8 @@ def _short(cmd: object) -> str:
 # whether the next draw can join them; SET_INDEX_BUFFER only records state
 # (a queued indexed draw carries its own offset; a new buffer starts a new queue).
 BATCH_KEEPS = frozenset({d.DrawVbo, d.SetIndexBuffer})
-_MAX_DECODED = 256   # distinct state setters kept decoded per submit
+_MAX_DECODED = 256        # distinct state setters kept decoded per submit
+_MAX_DECODED_WORDS = 256  # ... of at most this many words (constant data can be 64K words)
 _DRAW_VBO = d.DrawVbo.CMD
 _SET_INDEX_BUFFER = d.SetIndexBuffer.CMD
 
