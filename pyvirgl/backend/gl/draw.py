@@ -621,6 +621,11 @@ class DrawContext:
             slot = stage * UBO_SLOTS_PER_STAGE + index
             ubo = sub.uniform_buffers[stage].get(index)
             if ubo is not None:
+                # The same guest range as bound there: resources stay put within a submit,
+                # and every submit starts with nothing remembered.
+                if bound.get(("guest", slot)) == ubo and slot in bound:
+                    continue
+                bound[("guest", slot)] = ubo
                 handle, offset, length = ubo
                 res = ex.resource(handle, COMMAND)
                 name = getattr(res.storage, "gl_name", 0)
@@ -628,6 +633,7 @@ class DrawContext:
                     continue
                 binding = (name, offset, max(length, 16))
             else:
+                bound.pop(("guest", slot), None)
                 name = self._upload_constants(slot, sub.const_data[stage].get(index, b""), block.size_bytes,
                                               bind=False)
                 binding = (name, 0, block.size_bytes)
