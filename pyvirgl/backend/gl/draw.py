@@ -87,6 +87,7 @@ class DrawContext:
         self._bound_ubos: dict[int, tuple] = {}
         self._bound_textures: dict[int, int] = {}
         self._bound_samplers: dict[int, int] = {}
+        self._bound_texture_sources: dict[int, tuple] = {}   # unit -> (view, sampler handles, binding)
         # The sub-context whose last draw set up the host GL state that is still
         # current, or None. Anything else that touches GL (every handler that is
         # not `pure`, the start of each submit) resets it, so a draw for this
@@ -499,6 +500,7 @@ class DrawContext:
             self._bound_ubos.clear()
             self._bound_textures.clear()
             self._bound_samplers.clear()
+            self._bound_texture_sources.clear()
         if dirty & D_PROGRAM:
             program = self._program(sub)
             if program is None:
@@ -672,14 +674,22 @@ class DrawContext:
         else:
             by_slot = program.units_by_slot
             todo = [(slot[0], by_slot[slot]) for slot in changed if slot in by_slot]
+        sources = self._bound_texture_sources
         for stage, units in todo:
+            stage_views, stage_samplers = sub.sampler_views[stage], sub.sampler_states[stage]
             for unit, binding in units:
-                view = views.get(sub.sampler_views[stage][binding.view_index])
+                # The same handles read the same way as bound there: handles name the same
+                # objects until a handler that is not pure runs, which forgets this.
+                source = (stage_views[binding.view_index], stage_samplers[binding.sampler_index], binding)
+                if sources.get(unit) == source:
+                    continue
+                sources[unit] = source
+                view = views.get(source[0])
                 name = view.texture_for(binding.shadow) if view is not None else 0
                 if textures.get(unit) != name:
                     gl.glBindTextureUnit(unit, name)
                     textures[unit] = name
-                sampler = states.get(sub.sampler_states[stage][binding.sampler_index])
+                sampler = states.get(source[1])
                 name = sampler.sampler_for(binding.glsl_type) if sampler is not None else 0
                 if samplers.get(unit) != name:
                     gl.glBindSampler(unit, name)
