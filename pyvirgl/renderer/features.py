@@ -66,6 +66,8 @@ CAP_BITS = (Cap.TRANSFER | Cap.QBO | Cap.MEMORY_BARRIER | Cap.TEXTURE_BARRIER | 
             | Cap.SET_MIN_SAMPLES
             # TXQS -> textureSamples (shader/glsl/textures.py; test_gl_gl40.py).
             | Cap.TXQS
+            # _PRECISE instructions -> `precise` registers (shader/glsl/emitter.py, io.py).
+            | Cap.TGSI_PRECISE
             # Four vertex streams: EMIT/ENDPRIM to stream n -> EmitStreamVertex,
             # layout(stream = n) outputs and captures, stream-indexed queries
             # (shader/glsl/emitter.py, io.py, backend/gl/queries.py).
@@ -119,6 +121,7 @@ UBO_SLOTS_PER_STAGE = 15
 # Capability bits offered only when the host has the extension behind them.
 HOST_EXTENSION_FOR_BIT = {
     Cap.TXQS: "GL_ARB_shader_texture_image_samples",
+    Cap.TGSI_PRECISE: "GL_ARB_gpu_shader5",   # the `precise` qualifier
 }
 
 HOST_EXTENSION_FOR = {

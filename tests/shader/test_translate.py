@@ -285,3 +285,29 @@ def test_lone_d2f_channel_reads_the_first_source_pair():
     # Two channels still take one pair each, as TGSI specifies.
     assert "t1.x = float(packDouble2x32(fs_c0[1].xy));" in glsl
     assert "t1.y = float(packDouble2x32(fs_c0[1].zw));" in glsl
+
+
+PRECISE_VS = """VERT
+DCL IN[0]
+DCL OUT[0], POSITION
+DCL OUT[1], GENERIC[0]
+DCL TEMP[0..1]
+  0: MUL_PRECISE TEMP[0], IN[0], IN[0].wwww
+  1: ADD TEMP[1], TEMP[0], IN[0]
+  2: MOV_PRECISE OUT[0], TEMP[0]
+  3: MOV OUT[1], TEMP[1]
+  4: END
+"""
+
+
+@pytest.mark.gl
+def test_precise_instructions_make_their_registers_precise():
+    # Only what a _PRECISE instruction writes: the GLSL compiler then keeps
+    # every computation that flows into it exact.
+    out = tr(PRECISE_VS)
+    decls = [line for line in out.glsl.splitlines() if "vec4" in line and "=" in line and "(" not in line[:6]]
+    precise = {line.split()[2] for line in decls if line.startswith("precise ")}
+    assert len(precise) == 2, out.glsl   # TEMP[0] and OUT[0]: not TEMP[1], not OUT[1]
+    assert "precise vec4 o0 = vec4(0.0);" in out.glsl
+    name, err = gl_compile.compile_shader("vertex", out.glsl)
+    assert err is None, err

@@ -125,6 +125,13 @@ class Emitter:
             self.temp_count = max(self.temp_names, default=-1) + 1
             for i in list(self.temp_names):
                 self.temp_names[i] = ("t", i, None)
+        # Registers written by _PRECISE instructions are declared `precise`: GLSL then
+        # computes everything that flows into them exactly (no reassociation, no
+        # fast-math rewrites), as the guest's precise qualifier asked.
+        self.precise_regs = {(op.file, op.index) for inst in sh.instructions if inst.precise
+                             for op in inst.dst if op.file in (RegFile.TEMP, RegFile.OUT)}
+        if self.precise_regs:
+            self.features.need("gpu_shader5")
         self.indirect_samplers = any(
             op.file == RegFile.SAMP and op.indirect is not None
             for inst in sh.instructions for op in inst.src)
@@ -736,16 +743,20 @@ class Emitter:
     def register_decls(self) -> list[str]:
         out = []
         seen = set()
+        precise_names = {self.temp_names[i][0] for f, i in self.precise_regs
+                         if f == RegFile.TEMP and i in self.temp_names}
         if self.flat_temps:
-            out.append(f"vec4 t[{max(1, self.temp_count)}];")
+            qual = "precise " if "t" in precise_names else ""
+            out.append(f"{qual}vec4 t[{max(1, self.temp_count)}];")
         for name, offset, decl in self.temp_names.values():
             if name in seen or name == "t":
                 continue
             seen.add(name)
+            qual = "precise " if name in precise_names else ""
             if decl is not None:
-                out.append(f"vec4 {name}[{decl.count}];")
+                out.append(f"{qual}vec4 {name}[{decl.count}];")
             else:
-                out.append(f"vec4 {name} = vec4(0.0);")
+                out.append(f"{qual}vec4 {name} = vec4(0.0);")
         for i in range(self.addr_count):
             out.append(f"ivec4 addr{i} = ivec4(0);")
         if self.need_imm_array and self.shader.immediates:

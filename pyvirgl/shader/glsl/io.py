@@ -128,7 +128,8 @@ def declare_interface(self) -> list[str]:
             semantic, index = _generic_overflow(index)
         shadow = f"o{reg}"
         self.out_shadow[reg] = shadow
-        decls.append(f"vec4 {shadow} = vec4(0.0);")
+        qual = "precise " if (RegFile.OUT, reg) in self.precise_regs else ""
+        decls.append(f"{qual}vec4 {shadow} = vec4(0.0);")
         if semantic in _VARYING and stage != "fragment":
             block, inst = _block(self, "out", semantic, index)
             qual = ""

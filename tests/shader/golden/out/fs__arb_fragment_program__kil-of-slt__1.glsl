@@ -1,4 +1,4 @@
-#version 330 core
+#version 400 core
 in V_texcoord0 { vec4 d; } fs_in_texcoord0;
 vec4 o0 = vec4(0.0);
 layout(location = 0) out vec4 fs_color0;
@@ -6,9 +6,9 @@ layout(std140) uniform fs_cb0 { uvec4 fs_c0[2]; };
 vec4 t0 = vec4(0.0);
 vec4 t1 = vec4(0.0);
 vec4 t2 = vec4(0.0);
-vec4 t3 = vec4(0.0);
-vec4 t4 = vec4(0.0);
-vec4 t5 = vec4(0.0);
+precise vec4 t3 = vec4(0.0);
+precise vec4 t4 = vec4(0.0);
+precise vec4 t5 = vec4(0.0);
 vec4 t6 = vec4(0.0);
 vec4 t7 = vec4(0.0);
 vec4 t8 = vec4(0.0);

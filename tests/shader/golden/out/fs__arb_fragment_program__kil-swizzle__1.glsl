@@ -1,14 +1,14 @@
-#version 330 core
+#version 400 core
 in V_texcoord0 { vec4 d; } fs_in_texcoord0;
 in V_texcoord1 { vec4 d; } fs_in_texcoord1;
 vec4 o0 = vec4(0.0);
 layout(location = 0) out vec4 fs_color0;
-vec4 t0 = vec4(0.0);
-vec4 t1 = vec4(0.0);
+precise vec4 t0 = vec4(0.0);
+precise vec4 t1 = vec4(0.0);
 vec4 t2 = vec4(0.0);
-vec4 t3 = vec4(0.0);
-vec4 t4 = vec4(0.0);
-vec4 t5 = vec4(0.0);
+precise vec4 t3 = vec4(0.0);
+precise vec4 t4 = vec4(0.0);
+precise vec4 t5 = vec4(0.0);
 vec4 t6 = vec4(0.0);
 vec4 t7 = vec4(0.0);
 vec4 t8 = vec4(0.0);

@@ -1,4 +1,4 @@
-#version 330 core
+#version 400 core
 layout(triangles) in;
 layout(triangle_strip, max_vertices = 3) out;
 in V_generic0 { vec4 d; } gs_in_generic0[];
@@ -8,8 +8,8 @@ vec4 o1 = vec4(0.0);
 out V_generic0 { invariant vec4 d; } gs_out_generic0;
 vec4 ta1[3];
 vec4 ta2[3];
-vec4 t6 = vec4(0.0);
-vec4 t7 = vec4(0.0);
+precise vec4 t6 = vec4(0.0);
+precise vec4 t7 = vec4(0.0);
 vec4 t8 = vec4(0.0);
 vec4 t9 = vec4(0.0);
 vec4 t10 = vec4(0.0);
@@ -17,7 +17,7 @@ vec4 t11 = vec4(0.0);
 vec4 t12 = vec4(0.0);
 vec4 t13 = vec4(0.0);
 vec4 t14 = vec4(0.0);
-vec4 t15 = vec4(0.0);
+precise vec4 t15 = vec4(0.0);
 vec4 t16 = vec4(0.0);
 vec4 t17 = vec4(0.0);
 vec4 t18 = vec4(0.0);
