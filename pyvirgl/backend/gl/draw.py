@@ -88,6 +88,7 @@ class DrawContext:
         self._bound_textures: dict[int, int] = {}
         self._bound_samplers: dict[int, int] = {}
         self._bound_texture_sources: dict[int, tuple] = {}   # unit -> (view, sampler handles, binding)
+        self._bound_index_buffer: tuple | None = None   # (index_buffer tuple, vertex array, result)
         # The sub-context whose last draw set up the host GL state that is still
         # current, or None. Anything else that touches GL (every handler that is
         # not `pure`, the start of each submit) resets it, so a draw for this
@@ -501,6 +502,7 @@ class DrawContext:
             self._bound_textures.clear()
             self._bound_samplers.clear()
             self._bound_texture_sources.clear()
+            self._bound_index_buffer = None
         if dirty & D_PROGRAM:
             program = self._program(sub)
             if program is None:
@@ -566,9 +568,15 @@ class DrawContext:
 
     def bind_index_buffer(self, ex, sub, vao, cmd) -> tuple[int, int]:
         """Bind the index buffer and primitive restart; (GL index type, byte offset)."""
-        if sub.index_buffer is None:
+        ib = sub.index_buffer
+        last = self._bound_index_buffer
+        if last is not None and last[0] is ib and last[1] is sub.vao:
+            # The same binding into the same vertex array since the last full setup.
+            self._set_restart((True, cmd.restart_index) if cmd.primitive_restart else _NO_RESTART)
+            return last[2]
+        if ib is None:
             raise GuestError(COMMAND, "indexed draw with no index buffer")
-        handle, size, offset = sub.index_buffer
+        handle, size, offset = ib
         res = ex.resource(handle, COMMAND)
         gl_name = getattr(res.storage, "gl_name", 0)
         if not gl_name:
@@ -583,6 +591,7 @@ class DrawContext:
             gl.glVertexArrayElementBuffer(vao, gl_name)
             va.element_buffer = (res.storage, gl_name)
         self._set_restart((True, cmd.restart_index) if cmd.primitive_restart else _NO_RESTART)
+        self._bound_index_buffer = (ib, sub.vao, (gl_type, offset))
         return gl_type, offset
 
     def _set_restart(self, restart: tuple) -> None:

@@ -171,11 +171,13 @@ class StateCache:
             have[i] = vp
             sx, sy, sz = vp.scale
             tx, ty, tz = vp.translate
-            gl.glViewportIndexedf(i, tx - abs(sx), ty - abs(sy), abs(sx) * 2, abs(sy) * 2)
-            if halfz:
-                gl.glDepthRangeIndexed(i, tz, tz + sz)
-            else:
-                gl.glDepthRangeIndexed(i, tz - sz, tz + sz)
+            if old is None or old.scale[:2] != (sx, sy) or old.translate[:2] != (tx, ty):
+                gl.glViewportIndexedf(i, tx - abs(sx), ty - abs(sy), abs(sx) * 2, abs(sy) * 2)
+            if old is None or old.scale[2] != sz or old.translate[2] != tz:
+                if halfz:
+                    gl.glDepthRangeIndexed(i, tz, tz + sz)
+                else:
+                    gl.glDepthRangeIndexed(i, tz - sz, tz + sz)
 
     def apply_scissors(self, scissors) -> None:
         have = self._scissors
