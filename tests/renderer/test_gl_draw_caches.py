@@ -251,8 +251,8 @@ def test_programs_switched_in_one_stream_get_their_own_constant_ranges(renderer)
 
 def test_an_alpha_test_switched_on_by_another_dsa_in_one_stream(renderer):
     # The alpha function is compiled into the fragment shader: binding a DSA
-    # object that enables it must change the program even mid-stream, while a
-    # DSA object that differs only in depth state keeps it.
+    # object that enables it must change the program even mid-stream (binds
+    # that leave the shader inputs alone keep the program: program_inputs.py).
     enc = setup(renderer, colour=(0.0, 1.0, 0.0, 0.25), vertices=LEFT)
     make_buffer(renderer, 3, RIGHT.nbytes, data=RIGHT.tobytes())
     enc.add(rasterizer(70))

@@ -162,13 +162,7 @@ class StateCache:
             # same coordinates Gallium's CCW is GL's CW. An upper-left clip origin
             # makes GL invert facing itself, which cancels that out.
             gl.glFrontFace(GL.GL_CCW if front_ccw == flip else GL.GL_CW)
-        for i, vp in enumerate(viewports):
-            if vp is None:
-                continue
-            old = have.get(i)
-            if old is vp or old == vp:
-                continue
-            have[i] = vp
+        for i, old, vp in _changed_slots(viewports, have):
             sx, sy, sz = vp.scale
             tx, ty, tz = vp.translate
             if old is None or old.scale[:2] != (sx, sy) or old.translate[:2] != (tx, ty):
@@ -180,15 +174,20 @@ class StateCache:
                     gl.glDepthRangeIndexed(i, tz - sz, tz + sz)
 
     def apply_scissors(self, scissors) -> None:
-        have = self._scissors
-        for i, sc in enumerate(scissors):
-            if sc is None:
-                continue
-            old = have.get(i)
-            if old is sc or old == sc:
-                continue
-            have[i] = sc
+        for i, _old, sc in _changed_slots(scissors, self._scissors):
             gl.glScissorIndexed(i, sc.minx, sc.miny, max(sc.maxx - sc.minx, 0), max(sc.maxy - sc.miny, 0))
+
+
+def _changed_slots(values, have: dict):
+    """(index, what was set there or None, value) for each set value that differs from `have`, which it updates."""
+    for i, value in enumerate(values):
+        if value is None:
+            continue
+        old = have.get(i)
+        if old is value or old == value:
+            continue
+        have[i] = value
+        yield i, old, value
 
 
 _RASTER_PLANS: dict[int, tuple] = {}
