@@ -4,7 +4,6 @@ from __future__ import annotations
 import array
 import ctypes
 import logging
-import struct
 
 import numpy as np
 from OpenGL import GL
@@ -14,9 +13,9 @@ from OpenGL.error import GLError
 
 from pyvirgl.backend.gl.rawgl import gl
 from pyvirgl.backend.gl.textures import IDENTITY_BUFFER_SWIZZLE, IDENTITY_SHADOW_SWIZZLE
-from pyvirgl.backend.gl.program_inputs import SRC1_FACTORS as _SRC1_FACTORS
+from pyvirgl.backend.gl.program_inputs import dual_source
 from pyvirgl.backend.gl.programs import (
-    SAMPLER_UNITS_PER_STAGE, SSBO_SLOTS_PER_STAGE, UBO_SLOTS_PER_STAGE, HostCompileError, ProgramCache,
+    UBO_SLOTS_PER_STAGE, HostCompileError, ProgramCache,
 )
 from pyvirgl.backend.gl.subctx import (
     D_ALL, D_BLEND, D_CONST, D_DSA, D_FB, D_PROGRAM, D_RASTER, D_RES, D_STATE, D_TEX, D_UNIFORMS, D_VERT,
@@ -85,6 +84,7 @@ class DrawContext:
         # draw of a submit, after a handler that touches GL, another
         # sub-context) forgets them and binds again.
         self._bound_ubos: dict[int, tuple] = {}
+        self._bound_ubo_sources: dict[int, tuple] = {}   # slot -> the guest range bound there
         self._bound_textures: dict[int, int] = {}
         self._bound_samplers: dict[int, int] = {}
         self._bound_texture_sources: dict[int, tuple] = {}   # unit -> (view, sampler handles, binding)
@@ -121,9 +121,7 @@ class DrawContext:
         dsa = sub.table(ObjectType.DSA).get(sub.dsa)
         surfaces = sub.table(ObjectType.SURFACE)
         cbuf_types = tuple(_cbuf_type(surfaces[h].format) if h in surfaces else COLOR_FLOAT for h in sub.cbufs)
-        dual = bool(blend and blend.rt[0].blend_enable and {
-            blend.rt[0].rgb_src_factor, blend.rt[0].rgb_dst_factor,
-            blend.rt[0].alpha_src_factor, blend.rt[0].alpha_dst_factor} & _SRC1_FACTORS)
+        dual = dual_source(blend)
         last_vertex_stage = 2 if shaders[2] else (4 if shaders[4] else 0)
         translated = [None] * 6
         prev_outputs = None
@@ -499,6 +497,7 @@ class DrawContext:
         full = dirty == D_ALL
         if full:
             self._bound_ubos.clear()
+            self._bound_ubo_sources.clear()
             self._bound_textures.clear()
             self._bound_samplers.clear()
             self._bound_texture_sources.clear()
@@ -627,16 +626,16 @@ class DrawContext:
         blocks = program.constant_slots
         if changed is not None:
             blocks = {slot: blocks[slot] for slot in changed if slot in blocks}
-        bound = self._bound_ubos
+        bound, sources = self._bound_ubos, self._bound_ubo_sources
         for (stage, index), block in blocks.items():
             slot = stage * UBO_SLOTS_PER_STAGE + index
             ubo = sub.uniform_buffers[stage].get(index)
             if ubo is not None:
                 # The same guest range as bound there: resources stay put within a submit,
                 # and every submit starts with nothing remembered.
-                if bound.get(("guest", slot)) == ubo and slot in bound:
+                if sources.get(slot) == ubo and slot in bound:
                     continue
-                bound[("guest", slot)] = ubo
+                sources[slot] = ubo
                 handle, offset, length = ubo
                 res = ex.resource(handle, COMMAND)
                 name = getattr(res.storage, "gl_name", 0)
@@ -644,7 +643,7 @@ class DrawContext:
                     continue
                 binding = (name, offset, max(length, 16))
             else:
-                bound.pop(("guest", slot), None)
+                sources.pop(slot, None)
                 name = self._upload_constants(slot, sub.const_data[stage].get(index, b""), block.size_bytes,
                                               bind=False)
                 binding = (name, 0, block.size_bytes)

@@ -12,6 +12,15 @@ SRC1_FACTORS = frozenset({BlendFactor.SRC1_COLOR, BlendFactor.SRC1_ALPHA, BlendF
                           BlendFactor.INV_SRC1_ALPHA})
 
 
+def dual_source(blend) -> bool:
+    """Whether a blend object (or None) reads the second colour output (SRC1 factors on target 0)."""
+    if blend is None:
+        return False
+    rt = blend.rt[0]
+    return bool(rt.blend_enable and {rt.rgb_src_factor, rt.rgb_dst_factor, rt.alpha_src_factor,
+                                     rt.alpha_dst_factor} & SRC1_FACTORS)
+
+
 def program_inputs(kind: ObjectType, obj) -> tuple:
     """What of a blend, depth-stencil-alpha or rasterizer object the shader keys read (see `_keys`).
 
@@ -23,9 +32,7 @@ def program_inputs(kind: ObjectType, obj) -> tuple:
                 obj.sprite_coord_enable if obj.point_quad_rasterization else 0, obj.sprite_coord_mode,
                 obj.clip_plane_enable)
     if kind == ObjectType.BLEND:
-        rt = obj.rt[0]
-        return (obj.alpha_to_one, bool(rt.blend_enable and {
-            rt.rgb_src_factor, rt.rgb_dst_factor, rt.alpha_src_factor, rt.alpha_dst_factor} & SRC1_FACTORS))
+        return (obj.alpha_to_one, dual_source(obj))
     if kind == ObjectType.DSA:
         return (obj.alpha_func,) if obj.alpha_enabled else (7,)
     return (obj,)
