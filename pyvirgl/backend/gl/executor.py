@@ -12,9 +12,9 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
+from typing import Callable
 
 import numpy as np
-from typing import Callable
 
 from pyvirgl import decode as d
 from pyvirgl.backend.gl.subctx import (
@@ -184,18 +184,15 @@ class Executor:
                     # a whole run at once or one by one.
                     if op == _DRAW_VBO or op == _SET_INDEX_BUFFER:
                         after = drawing.join_run(self.sub, arr, pos, n)
+                        if after == pos:
+                            join = drawing.join_raw if op == _DRAW_VBO else drawing.join_index_buffer
+                            if join(self.sub, words, pos + 1, length):
+                                after = end
                         if after != pos:
                             if op == _SET_INDEX_BUFFER:
                                 last_state.pop(_SET_INDEX_BUFFER, None)   # set without its handler
                             pos = after
                             continue
-                    if op == _DRAW_VBO and drawing.join_raw(self.sub, words, pos + 1, length):
-                        pos = end
-                        continue
-                    if op == _SET_INDEX_BUFFER and drawing.join_index_buffer(self.sub, words, pos + 1, length):
-                        last_state.pop(_SET_INDEX_BUFFER, None)   # set without its handler
-                        pos = end
-                        continue
                 slot = slots[op]
                 if slot is not None:
                     # A state setter identical to the last one for its slot changes nothing.
