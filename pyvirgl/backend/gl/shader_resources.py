@@ -126,13 +126,6 @@ def _set_atomic_buffers(ex: Executor, cmd: d.SetAtomicBuffers) -> None:
             sub.atomic_buffers.pop(cmd.start_slot + i, None)
 
 
-def _make_image(ex: Executor, command: str, img: d.ShaderImageBinding) -> ImageView:
-    view = _new_image(ex, command, img)
-    view.storage = ex.resource(img.res_handle, command).storage
-    view.source = _image_source(img)
-    return view
-
-
 def _new_image(ex: Executor, command: str, img: d.ShaderImageBinding) -> ImageView:
     res = ex.resource(img.res_handle, command)
     try:
@@ -182,17 +175,20 @@ def _set_shader_images(ex: Executor, cmd: d.SetShaderImages) -> None:
     for i, img in enumerate(cmd.images):
         slot = cmd.start_slot + i
         old = slots.get(slot)
-        if old is not None and img.res_handle:
+        if img.res_handle:
+            storage = ex.resource(img.res_handle, command).storage
+            source = _image_source(img)
             # Guests re-send every slot when one changes: a slot bound to what
             # it already holds keeps its view (for buffers, its texture).
-            res = ex.resource(img.res_handle, command)
-            if old.storage is res.storage and old.source == _image_source(img):
+            if old is not None and old.storage is storage and old.source == source:
                 continue
         if old is not None:
             del slots[slot]
             _retire(sub, old)
         if img.res_handle:
-            slots[slot] = _spare_image(ex, sub, command, img) or _make_image(ex, command, img)
+            view = _spare_image(sub, storage, source) or _new_image(ex, command, img)
+            view.storage, view.source = storage, source
+            slots[slot] = view
 
 
 # Buffer-image views replaced within a submit are kept, up to this many per
@@ -212,12 +208,9 @@ def _retire(sub, view: ImageView) -> None:
         spares.pop(0).release()
 
 
-def _spare_image(ex: Executor, sub, command: str, img: d.ShaderImageBinding) -> ImageView | None:
+def _spare_image(sub, storage, source: tuple) -> ImageView | None:
+    """A kept view made from `storage` with the binding `source`, taken out of the spares; or None."""
     spares = sub.spare_images
-    if not spares:
-        return None
-    storage = ex.resource(img.res_handle, command).storage
-    source = _image_source(img)
     for i, view in enumerate(spares):
         if view.storage is storage and view.source == source:
             return spares.pop(i)
