@@ -14,34 +14,15 @@ import pytest
 from pyvirgl.client.encoder import CommandEncoder
 from pyvirgl.decode import BlitRegion, VertexBufferBinding, VertexElement, Viewport
 from pyvirgl.errors import GuestError
-from pyvirgl.protocol.caps import Caps
 from pyvirgl.protocol.formats import VirglFormat
 from pyvirgl.protocol.types import Box, ResourceTemplate
 from pyvirgl.protocol.virgl import ClearFlags, ObjectType, TextureTarget, VirglBind
 from pyvirgl.renderer.api import Renderer
+from renderer_gl_helpers import f32bits
 
 pytestmark = pytest.mark.gl
 
 W, H = 16, 8
-
-
-@pytest.fixture(scope="module")
-def backend():
-    from pyvirgl.backend.gl.backend import GLBackend
-
-    return GLBackend()
-
-
-@pytest.fixture
-def renderer(backend):
-    r = Renderer(Caps(), lambda: backend)
-    r.create_context(1, "test")
-    yield r
-    r.destroy_context(1)
-
-
-def f32bits(x: float) -> int:
-    return struct.unpack("<I", struct.pack("<f", x))[0]
 
 
 def make_target(r: Renderer, handle: int, fmt=VirglFormat.B8G8R8A8_UNORM, w=W, h=H) -> None:
