@@ -6,7 +6,11 @@ import tempfile
 
 import pytest
 
-from pyvirgl.tools.session import pyvirgl_server
+# Every raw GL call made while testing (here and in the servers the tests start)
+# has its arguments checked: see pyvirgl/backend/gl/rawgl.py.
+os.environ["PYVIRGL_GL_STRICT"] = "1"
+
+from pyvirgl.tools.session import pyvirgl_server  # noqa: E402
 
 
 @pytest.fixture

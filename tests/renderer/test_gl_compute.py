@@ -176,6 +176,48 @@ def test_draws_use_the_atomic_buffer_set_just_before_them(renderer):
     assert struct.unpack("<I", read_buffer(renderer, 10, 4))[0] == 64
 
 
+# Each fragment adds CONST[0].x to its pixel of a 2D R32_UINT image (and writes green):
+# an atomic add, so that draws without barriers between them sum up in any order.
+FS_IMAGE_ADD = """FRAG
+DCL IN[0], POSITION, LINEAR
+DCL OUT[0], COLOR
+DCL IMAGE[0], 2D, PIPE_FORMAT_R32_UINT, WR
+DCL CONST[0][0]
+DCL TEMP[0..1]
+IMM[0] FLT32 {0.0, 1.0, 0.0, 1.0}
+  0: F2U TEMP[0].xy, IN[0].xyyy
+  1: ATOMUADD TEMP[1].x, IMAGE[0], TEMP[0].xyyy, CONST[0][0].xxxx, 2D, PIPE_FORMAT_R32_UINT
+  2: MOV OUT[0], IMM[0]
+  3: END
+"""
+
+
+def test_draws_store_into_the_image_bound_just_before_each(renderer):
+    """Images alternated between the draws of one submit: each draw writes the one bound for it.
+
+    The second and later bindings of an image are the same binding again (views are
+    kept per submit and image units remember what they hold), so this is the path
+    that must not confuse one view with another."""
+    make_target(renderer, 7, 8, 8)
+    for handle in (11, 12):
+        renderer.create_resource(CTX, ResourceTemplate(handle, TextureTarget.TEXTURE_2D, VirglFormat.R32_UINT,
+                                                       VirglBind.SAMPLER_VIEW, 8, 8, 1, 1, 0, 0))
+    enc = start(30, 7)
+    colour_pipeline(enc, renderer, 9, 8, 8, fs=FS_IMAGE_ADD)
+    for value, image in ((1, 11), (2, 12), (4, 11), (8, 12), (16, 11)):
+        enc.set_shader_images(shader_type=1, start_slot=0,
+                              images=(ShaderImageBinding(VirglFormat.R32_UINT, 3, 0, 0, image),))
+        enc.set_constant_buffer(shader_type=1, index=0, data=struct.pack("<4I", value, 0, 0, 0))
+        draw(enc)
+    enc.memory_barrier(flags=BARRIER_ALL)
+    renderer.submit(CTX, bytes(enc))
+    drawn = read_back(renderer, 7, 8, 8)[..., 1] == 255   # the pixels the triangle covered
+    assert drawn.any()
+    for image, value in ((11, 1 + 4 + 16), (12, 2 + 8)):
+        px = read_back(renderer, image, 8, 8).view(np.uint32).reshape(8, 8)
+        assert (px[drawn] == value).all() and not px[~drawn].any(), (image, px)
+
+
 def test_memory_and_texture_barriers_are_accepted(renderer):
     enc = start()
     enc.memory_barrier(flags=BARRIER_ALL).memory_barrier(flags=0).texture_barrier(flags=1)

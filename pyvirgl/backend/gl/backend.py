@@ -5,6 +5,7 @@ execution of each guest context's command stream through an `Executor`.
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 
 from OpenGL import GL
@@ -113,7 +114,7 @@ class GLBackend:
         """One fence after everything submitted so far (replacing the last), and a flush."""
         if self._fence is not None:
             gl.glDeleteSync(self._fence)
-        self._fence = gl.glFenceSync(GL.GL_SYNC_GPU_COMMANDS_COMPLETE, 0)
+        self._fence = ctypes.c_void_p(gl.glFenceSync(GL.GL_SYNC_GPU_COMMANDS_COMPLETE, 0))
         gl.glFlush()
         self._unfenced = False
 

@@ -48,6 +48,9 @@ INT32_MAX = (1 << 31) - 1
 MAX_DRAW_VERTICES = 1 << 26   # vertices x instances in one draw (checked by the backend, and join_raw)
 _SHADOW_SWIZZLE = "shadow_swizzle_"   # driver uniform purpose prefix; the sampler view index follows
 _BUFFER_SWIZZLE = "buffer_swizzle_"   # likewise, for buffer views
+# Pointer-sized arguments of raw GL calls go as ctypes objects (see rawgl).
+_ptr = ctypes.c_void_p
+_size = ctypes.c_ssize_t
 
 
 def _view_of(sub, stage: int, index: str):
@@ -88,6 +91,7 @@ class DrawContext:
         self._bound_textures: dict[int, int] = {}
         self._bound_samplers: dict[int, int] = {}
         self._bound_texture_sources: dict[int, tuple] = {}   # unit -> (view, sampler handles, binding)
+        self._bound_images: dict[int, object] = {}   # image unit -> ImageView (see bind_images)
         self._bound_index_buffer: tuple | None = None   # (index_buffer tuple, vertex array, result)
         # The sub-context whose last draw set up the host GL state that is still
         # current, or None. Anything else that touches GL (every handler that is
@@ -471,7 +475,7 @@ class DrawContext:
                 gl.glDrawArraysInstancedBaseInstance(mode, a[0], b[0], 1, 0)
             else:
                 firsts, counts = array.array("i", a), array.array("i", b)
-                gl.glMultiDrawArrays(mode, firsts.buffer_info()[0], counts.buffer_info()[0], n)
+                gl.glMultiDrawArrays(mode, _ptr(firsts.buffer_info()[0]), _ptr(counts.buffer_info()[0]), n)
             return
         gl_type = self._batch_type
         start = 0
@@ -483,13 +487,15 @@ class DrawContext:
                 end += 1
             self._set_restart(restart)
             if end - start == 1:
-                gl.glDrawElementsInstancedBaseVertexBaseInstance(mode, a[start], gl_type, b[start], 1, c[start], 0)
+                gl.glDrawElementsInstancedBaseVertexBaseInstance(mode, a[start], gl_type, _ptr(b[start]), 1,
+                                                                 c[start], 0)
             else:
                 counts = array.array("i", a[start:end])
                 offsets = array.array("Q", b[start:end])
                 bases = array.array("i", c[start:end])
-                gl.glMultiDrawElementsBaseVertex(mode, counts.buffer_info()[0], gl_type,
-                                                 offsets.buffer_info()[0], end - start, bases.buffer_info()[0])
+                gl.glMultiDrawElementsBaseVertex(mode, _ptr(counts.buffer_info()[0]), gl_type,
+                                                 _ptr(offsets.buffer_info()[0]), end - start,
+                                                 _ptr(bases.buffer_info()[0]))
             start = end
 
     def _setup(self, ex, sub, state, dirty: int):
@@ -499,6 +505,7 @@ class DrawContext:
             self._bound_ubos.clear()
             self._bound_ubo_sources.clear()
             self._bound_textures.clear()
+            self._bound_images.clear()
             self._bound_samplers.clear()
             self._bound_texture_sources.clear()
             self._bound_index_buffer = None
@@ -534,7 +541,7 @@ class DrawContext:
         if dirty & D_VERT:
             self._bind_vertices(ex, sub)
         if dirty & D_RES:
-            shader_resources.bind_for_draw(ex, sub, program)
+            shader_resources.bind_for_draw(ex, sub, program, self._bound_images)
         return program
 
     def _check_vertex_buffers(self, ex, sub, resolve: bool) -> None:
@@ -563,7 +570,7 @@ class DrawContext:
         # The guest folds the first index into the binding's offset: `start`
         # is informational for indexed draws (the C host ignores it too).
         gl.glDrawElementsInstancedBaseVertexBaseInstance(
-            mode, cmd.count, gl_type, offset, instances, cmd.index_bias, cmd.start_instance)
+            mode, cmd.count, gl_type, _ptr(offset), instances, cmd.index_bias, cmd.start_instance)
 
     def bind_index_buffer(self, ex, sub, vao, cmd) -> tuple[int, int]:
         """Bind the index buffer and primitive restart; (GL index type, byte offset)."""
@@ -648,7 +655,7 @@ class DrawContext:
                                               bind=False)
                 binding = (name, 0, block.size_bytes)
             if bound.get(slot) != binding:
-                gl.glBindBufferRange(GL.GL_UNIFORM_BUFFER, slot, name, binding[1], binding[2])
+                gl.glBindBufferRange(GL.GL_UNIFORM_BUFFER, slot, name, _size(binding[1]), _size(binding[2]))
                 bound[slot] = binding
 
     def _upload_constants(self, slot: int, data: bytes, size: int, bind: bool = True) -> int:
@@ -666,10 +673,10 @@ class DrawContext:
         # Guests re-send unchanged constants between draws; upload only new contents.
         # Orphan-and-refill: the previous draw may still read the old contents.
         if self._const_contents[key] != chunk:
-            gl.glNamedBufferData(name, size, chunk, GL.GL_STREAM_DRAW)
+            gl.glNamedBufferData(name, _size(size), chunk, GL.GL_STREAM_DRAW)
             self._const_contents[key] = chunk
         if bind:
-            gl.glBindBufferRange(GL.GL_UNIFORM_BUFFER, slot, name, 0, size)
+            gl.glBindBufferRange(GL.GL_UNIFORM_BUFFER, slot, name, _size(0), _size(size))
         return name
 
     def _bind_textures(self, sub, program, changed=None) -> None:
@@ -736,10 +743,10 @@ class DrawContext:
                 gl.glUniform1f(loc, value)
             elif purpose.startswith(_BUFFER_SWIZZLE):   # 3 ivec4
                 ints = np.ascontiguousarray(value, np.int32)
-                gl.glUniform4iv(loc, 3, ints.ctypes.data)
+                gl.glUniform4iv(loc, 3, _ptr(ints.ctypes.data))
             else:   # clip planes (8 vec4) or a shadow swizzle (2 vec4)
                 vectors = np.ascontiguousarray(value, np.float32)
-                gl.glUniform4fv(loc, vectors.size // 4, vectors.ctypes.data)
+                gl.glUniform4fv(loc, vectors.size // 4, _ptr(vectors.ctypes.data))
 
     def _bind_vertices(self, ex, sub) -> int:
         """Bind the vertex array of the bound vertex elements; update only the slots that changed.
@@ -803,7 +810,7 @@ class DrawContext:
                 have_binding = have[1]
             if (have_binding is None or have_binding[0] is not storage
                     or have_binding[1:] != binding[1:]):
-                gl.glVertexArrayVertexBuffer(vao, i, name, binding[2], binding[3])
+                gl.glVertexArrayVertexBuffer(vao, i, name, _size(binding[2]), binding[3])
             if have is None or have is _DISABLED:
                 gl.glEnableVertexArrayAttrib(vao, i)
             attribs[i] = (layout, binding)

@@ -233,8 +233,8 @@ class Executor:
             if drawing.unchecked:
                 drawing.check_pending(self)
             for sub in self.subs.values():
-                if sub.spare_images:
-                    shader_resources.release_spare_images(sub)
+                if sub.spare_images or sub.image_views:
+                    shader_resources.end_submit(sub)
 
     def _execute_traced(self, stream: bytes) -> None:
         """The plain loop, every command logged (debug logging on)."""

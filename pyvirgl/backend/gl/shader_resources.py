@@ -15,6 +15,7 @@ buffer texture over exactly the range given.
 from __future__ import annotations
 
 import logging
+from ctypes import c_ssize_t
 from dataclasses import dataclass
 
 from OpenGL import GL
@@ -186,8 +187,17 @@ def _set_shader_images(ex: Executor, cmd: d.SetShaderImages) -> None:
             del slots[slot]
             _retire(sub, old)
         if img.res_handle:
-            view = _spare_image(sub, storage, source) or _new_image(ex, command, img)
-            view.storage, view.source = storage, source
+            # A texture's view holds no GL object of its own: one per binding, kept
+            # for the submit (guests alternate between a few images).
+            key = (id(storage), source)
+            view = sub.image_views.get(key)
+            if view is None or view.storage is not storage:
+                view = _spare_image(sub, storage, source) or _new_image(ex, command, img)
+                view.storage, view.source = storage, source
+                if not view.owned:
+                    if len(sub.image_views) >= MAX_IMAGE_VIEWS:
+                        sub.image_views.clear()
+                    sub.image_views[key] = view
             slots[slot] = view
 
 
@@ -196,6 +206,7 @@ def _set_shader_images(ex: Executor, cmd: d.SetShaderImages) -> None:
 # few buffers): deleting a buffer texture the queued draws still read makes
 # the host GL finish them first. All are deleted at the end of the submit.
 MAX_SPARE_IMAGES = 32
+MAX_IMAGE_VIEWS = 64   # texture-image views kept per sub-context and submit
 
 
 def _retire(sub, view: ImageView) -> None:
@@ -217,10 +228,12 @@ def _spare_image(sub, storage, source: tuple) -> ImageView | None:
     return None
 
 
-def release_spare_images(sub) -> None:
+def end_submit(sub) -> None:
+    """Forget the views kept for reuse in this submit (resources may go before the next)."""
     for view in sub.spare_images:
         view.release()
     sub.spare_images.clear()
+    sub.image_views.clear()
 
 
 def _image_source(img: d.ShaderImageBinding) -> tuple:
@@ -283,19 +296,29 @@ def bind_stage_buffers(ex: Executor, sub, stage: int, t, base: int, command: str
             gl.glBindBufferBase(GL.GL_SHADER_STORAGE_BUFFER, slot, 0)
             continue
         handle, offset, length = found
-        gl.glBindBufferRange(GL.GL_SHADER_STORAGE_BUFFER, slot, _gl_buffer(ex, handle, command), offset, length)
+        gl.glBindBufferRange(GL.GL_SHADER_STORAGE_BUFFER, slot, _gl_buffer(ex, handle, command),
+                             c_ssize_t(offset), c_ssize_t(length))
     for a in t.atomics:
         found = sub.atomic_buffers.get(a.guest_buffer)
         if found is None:
             gl.glBindBufferBase(GL.GL_ATOMIC_COUNTER_BUFFER, a.binding, 0)
             continue
         handle, offset, length = found
-        gl.glBindBufferRange(GL.GL_ATOMIC_COUNTER_BUFFER, a.binding, _gl_buffer(ex, handle, command), offset, length)
+        gl.glBindBufferRange(GL.GL_ATOMIC_COUNTER_BUFFER, a.binding, _gl_buffer(ex, handle, command),
+                             c_ssize_t(offset), c_ssize_t(length))
 
 
-def bind_images(ex: Executor, sub, program, command: str) -> None:
+def bind_images(ex: Executor, sub, program, command: str, bound: dict | None = None) -> None:
+    """Bind each image unit of `program`; with `bound` (unit -> view last bound there), only changed ones.
+
+    A view is never changed once made, and a released one is never bound
+    again, so the same view object means the same glBindImageTexture."""
     for stage, binding, unit in _image_units(ex, program, command):
         view = sub.shader_images[stage].get(binding.image_index)
+        if bound is not None:
+            if bound.get(unit, _UNSET) is view:
+                continue
+            bound[unit] = view
         # Unchecked calls: the draw or dispatch checks for errors after them.
         if view is None or not view.texture:
             gl.glBindImageTexture(unit, 0, 0, 0, 0, GL.GL_READ_ONLY, GL.GL_R32UI)
@@ -309,16 +332,19 @@ def bind_images(ex: Executor, sub, program, command: str) -> None:
                               view.gl_format)
 
 
-def bind_for_draw(ex: Executor, sub, program) -> None:
+def bind_for_draw(ex: Executor, sub, program, bound_images: dict) -> None:
     for stage, t in enumerate(program.stages):
         if t is not None and (t.buffers or t.atomics):
             bind_stage_buffers(ex, sub, stage, t, stage * SSBO_SLOTS_PER_STAGE, "DRAW_VBO")
     if any(t is not None and t.images for t in program.stages):
-        bind_images(ex, sub, program, "DRAW_VBO")
+        bind_images(ex, sub, program, "DRAW_VBO", bound_images)
+
+
+_UNSET = object()
 
 
 def release_sub_context(sub) -> None:
-    release_spare_images(sub)
+    end_submit(sub)
     for slots in sub.shader_images:
         for view in slots.values():
             view.release()

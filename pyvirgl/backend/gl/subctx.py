@@ -99,6 +99,8 @@ class SubContext:
     atomic_buffers: dict[int, tuple[int, int, int]] = field(default_factory=dict)
     # Buffer-image views replaced during this submit, for reuse (shader_resources.py).
     spare_images: list = field(default_factory=list)
+    # Texture-image views made during this submit, by (id(storage), binding) (shader_resources.py).
+    image_views: dict = field(default_factory=dict)
 
     # Host objects owned by this sub-context, made on first use.
     gl_fbo: int = 0
