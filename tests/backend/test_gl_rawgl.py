@@ -32,7 +32,8 @@ def test_integer_and_pointer_prototypes_go_without_argtypes():
     assert rawgl._unconverted(rawgl._PROTOTYPES["glDrawElementsInstancedBaseVertexBaseInstance"][1])
     assert rawgl._unconverted(rawgl._PROTOTYPES["glBindImageTexture"][1])
     # Floats and 64-bit integers need their declared conversions.
-    assert not rawgl._unconverted(rawgl._PROTOTYPES["glViewportIndexedf"][1])
+    assert not rawgl._unconverted(rawgl._PROTOTYPES["glBlendColor"][1])
+    assert not rawgl._unconverted(rawgl._PROTOTYPES["glDepthRangeIndexed"][1])
     assert not rawgl._unconverted(rawgl._PROTOTYPES["glClientWaitSync"][1])
 
 

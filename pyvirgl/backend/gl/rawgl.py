@@ -95,7 +95,7 @@ _PROTOTYPES = {
     "glStencilMaskSeparate": (None, (_e, _u)),
     "glBlendColor": (None, (_f, _f, _f, _f)),
     "glSampleMaski": (None, (_u, _u)),
-    "glViewportIndexedf": (None, (_u, _f, _f, _f, _f)),
+    "glViewportIndexedfv": (None, (_u, _p)),
     "glDepthRangeIndexed": (None, (_u, ctypes.c_double, ctypes.c_double)),
     "glClipControl": (None, (_e, _e)),
     "glFrontFace": (None, (_e,)),

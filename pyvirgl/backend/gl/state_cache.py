@@ -14,6 +14,8 @@ and each draw checks for GL errors once after it.
 """
 from __future__ import annotations
 
+import ctypes
+
 from OpenGL import GL
 
 from pyvirgl.backend.gl import enums
@@ -35,7 +37,8 @@ class StateCache:
         self._stencil_ref = None
         self._blend_color = None
         self._viewport_mode = None   # (y flipped, half z, front ccw): clip control and winding
-        self._viewports: dict = {}   # index -> viewport set there
+        self._viewports: dict = {}   # index -> (viewport, GL rectangle, depth range) set there
+        self._rect = (ctypes.c_float * 4)()   # glViewportIndexedfv's argument, filled per call
         self._scissors: dict = {}    # index -> scissor rectangle set there
         self._sample_mask = None
         self._gl: dict = {}   # setting -> (GL function, arguments) now current (from the plans)
@@ -143,7 +146,8 @@ class StateCache:
     def apply_viewports(self, viewports, rasterizer) -> None:
         """Gallium viewports are scale/translate; a negative y scale means y points down.
 
-        Per index, only a viewport that differs from the one set there is set."""
+        Per index, only the rectangle or depth range that differs from what
+        was set there is set."""
         halfz = bool(rasterizer and rasterizer.clip_halfz)
         front_ccw = bool(rasterizer.front_ccw) if rasterizer is not None else True
         first = viewports[0] if viewports else None
@@ -162,16 +166,26 @@ class StateCache:
             # same coordinates Gallium's CCW is GL's CW. An upper-left clip origin
             # makes GL invert facing itself, which cancels that out.
             gl.glFrontFace(GL.GL_CCW if front_ccw == flip else GL.GL_CW)
-        for i, old, vp in _changed_slots(viewports, have):
+        rect_buf = self._rect
+        i = -1
+        for vp in viewports:
+            i += 1
+            if vp is None:
+                continue
+            old = have.get(i)
+            if old is not None and old[0] is vp:
+                continue
             sx, sy, sz = vp.scale
             tx, ty, tz = vp.translate
-            if old is None or old.scale[:2] != (sx, sy) or old.translate[:2] != (tx, ty):
-                gl.glViewportIndexedf(i, tx - abs(sx), ty - abs(sy), abs(sx) * 2, abs(sy) * 2)
-            if old is None or old.scale[2] != sz or old.translate[2] != tz:
-                if halfz:
-                    gl.glDepthRangeIndexed(i, tz, tz + sz)
-                else:
-                    gl.glDepthRangeIndexed(i, tz - sz, tz + sz)
+            sx, sy = abs(sx), abs(sy)
+            rect = (tx - sx, ty - sy, sx * 2, sy * 2)
+            depth = (tz, tz + sz) if halfz else (tz - sz, tz + sz)
+            have[i] = (vp, rect, depth)
+            if old is None or old[1] != rect:
+                rect_buf[:] = rect
+                gl.glViewportIndexedfv(i, rect_buf)
+            if old is None or old[2] != depth:
+                gl.glDepthRangeIndexed(i, depth[0], depth[1])
 
     def apply_scissors(self, scissors) -> None:
         for i, _old, sc in _changed_slots(scissors, self._scissors):
