@@ -94,9 +94,11 @@ def main(argv=None) -> int:
     keep_freed_memory()   # as `pyvirgl serve` does
 
     from pyvirgl.backend.gl.backend import GLBackend
+    from pyvirgl.frontends.gc_tuning import quiet_collector
     from pyvirgl.frontends.vtest_service import VtestService
     from pyvirgl.renderer.api import Renderer
     from pyvirgl.renderer.factory import _probe_here
+    quiet_collector()   # as `pyvirgl serve` does
 
     with open(args.recording, "rb") as fh:
         reqs = requests_of(fh.read())

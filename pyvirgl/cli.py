@@ -36,6 +36,8 @@ def _serve(args: argparse.Namespace) -> int:
     caps = caps_from_probe_child()
     if options.fork:
         preload_backend_modules()
+    from pyvirgl.frontends.gc_tuning import quiet_collector
+    quiet_collector()
     server = VtestServer(options, make_renderer_factory(caps, shared_backend=not options.fork))
     server.open()
     if args.ready_fd is not None:

@@ -170,14 +170,26 @@ class DrawContext:
             prev_outputs = frozenset(v.semantic for v in t.outputs)
         return translated
 
-    def _program(self, sub):
+    def _program(self, ex, sub):
         """The linked program for the bound shaders and the state their keys depend on.
 
         Shader keys depend only on the bound shader objects, rasterizer, blend,
         depth-stencil-alpha and colour-buffer surfaces, all immutable once created, so the program
         is remembered by their identities: a draw with the same bound objects
         skips building keys and looking up the translation and link caches.
+        Within a stretch of pure handlers (`Executor.checked`) handles name the
+        same objects, so there the bound handles are key enough.
         """
+        by_handles = (sub, sub.rasterizer, sub.blend, sub.dsa, sub.vertex_elements, sub.cbufs, *sub.shaders)
+        found = ex.checked.get(by_handles)
+        if found is not None and not found.deleted:
+            return found
+        program = self._program_by_objects(sub)
+        if program is not None:
+            ex.checked[by_handles] = program
+        return program
+
+    def _program_by_objects(self, sub):
         objects = sub.objects
         shader_objs = tuple(map(objects[ObjectType.SHADER].get, sub.shaders))
         rs = objects[ObjectType.RASTERIZER].get(sub.rasterizer)
@@ -510,7 +522,7 @@ class DrawContext:
             self._bound_texture_sources.clear()
             self._bound_index_buffer = None
         if dirty & D_PROGRAM:
-            program = self._program(sub)
+            program = self._program(ex, sub)
             if program is None:
                 return None
             # A new blend/dsa/rasterizer often keys the same program: then

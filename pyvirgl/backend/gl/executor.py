@@ -21,9 +21,8 @@ from pyvirgl.backend.gl.subctx import (
     D_BLEND, D_CONST, D_DSA, D_FB, D_PROGRAM, D_RASTER, D_STATE, D_TEX, D_UNIFORMS, D_VERT, D_VIEWPORT,
     SubContext,
 )
-from pyvirgl.backend.gl.program_inputs import program_inputs
+from pyvirgl.backend.gl.program_inputs import inputs_of
 from pyvirgl.backend.gl.programs import SAMPLER, VIEW
-from pyvirgl.backend.gl.vertex_formats import vertex_input_types
 from pyvirgl.errors import GuestError
 from pyvirgl.protocol.types import Box
 from pyvirgl.protocol.virgl import COMMAND_SPECS, TRANSFER_TO_HOST, Ccmd, ObjectType
@@ -93,8 +92,9 @@ class Executor:
         self.decoded: dict[tuple, object] = {}
         self.vertex_resources: dict[int, tuple] = {}   # id(SetVertexBuffers) -> (it, resources)
         # Commands whose handles were found in the object tables, in this
-        # stretch of pure handlers (the tables change only in the others).
-        self.checked: dict[int, object] = {}
+        # stretch of pure handlers (the tables change only in the others);
+        # also what the draw path looked up by handles (DrawContext._program).
+        self.checked: dict = {}
 
     # -- helpers the handlers share ------------------------------------------------
 
@@ -398,12 +398,10 @@ def _bind(ex: Executor, cmd: d.BindObject) -> None:
     sub = ex.current(command)
     new = ex.obj(kind, cmd.handle, command) if cmd.handle else None
     old = sub.table(kind).get(getattr(sub, attr))
-    if kind == ObjectType.VERTEX_ELEMENTS:
-        # The vertex shader is keyed on which inputs are integers, not on the layout.
-        if vertex_input_types(old) == vertex_input_types(new):
-            flags = D_VERT
-    elif program_inputs(kind, old) == program_inputs(kind, new):
-        flags &= ~D_PROGRAM   # e.g. a depth test toggled: the same shaders draw
+    if inputs_of(kind, old) == inputs_of(kind, new):
+        # e.g. a depth test toggled: the same shaders draw. (For vertex elements the
+        # vertex shader is keyed on which inputs are integers, not on the layout.)
+        flags = D_VERT if kind == ObjectType.VERTEX_ELEMENTS else flags & ~D_PROGRAM
     setattr(sub, attr, cmd.handle)
     sub.dirty |= flags
 

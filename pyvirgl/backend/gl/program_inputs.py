@@ -6,6 +6,7 @@ another object that agrees on those fields keeps the linked program.
 """
 from __future__ import annotations
 
+from pyvirgl.backend.gl.vertex_formats import vertex_input_types
 from pyvirgl.protocol.virgl import BlendFactor, ObjectType
 
 SRC1_FACTORS = frozenset({BlendFactor.SRC1_COLOR, BlendFactor.SRC1_ALPHA, BlendFactor.INV_SRC1_COLOR,
@@ -36,3 +37,24 @@ def program_inputs(kind: ObjectType, obj) -> tuple:
     if kind == ObjectType.DSA:
         return (obj.alpha_func,) if obj.alpha_enabled else (7,)
     return (obj,)
+
+
+_MEMO: dict[int, tuple] = {}   # id(object) -> (object, its inputs); held, so the id is not reused
+_MAX_MEMO = 1024
+
+
+def inputs_of(kind: ObjectType, obj) -> tuple:
+    """`program_inputs` (for vertex elements: `vertex_input_types`), worked out once per object.
+
+    State objects never change once created, and guests bind the same few
+    again and again (drawoverhead toggles between two every draw)."""
+    if obj is None:
+        return ()
+    found = _MEMO.get(id(obj))
+    if found is not None and found[0] is obj:
+        return found[1]
+    value = vertex_input_types(obj) if kind == ObjectType.VERTEX_ELEMENTS else program_inputs(kind, obj)
+    if len(_MEMO) >= _MAX_MEMO:
+        _MEMO.clear()
+    _MEMO[id(obj)] = (obj, value)
+    return value
