@@ -552,7 +552,7 @@ class DrawContext:
             self._bind_driver_uniforms(sub, program, sub.fb_size[1])
         if dirty & D_VERT:
             self._bind_vertices(ex, sub)
-        if dirty & D_RES:
+        if dirty & D_RES and (program.buffer_stages or program.reads_images):
             shader_resources.bind_for_draw(ex, sub, program, self._bound_images)
         return program
 
@@ -693,6 +693,8 @@ class DrawContext:
 
     def _bind_textures(self, sub, program, changed=None) -> None:
         """Bind each sampler unit's view and sampler; with `changed`, only the units reading those slots."""
+        if not program.units_by_slot:
+            return   # no sampler units (a full setup forgot what the units hold anyway)
         views = sub.table(ObjectType.SAMPLER_VIEW)
         states = sub.table(ObjectType.SAMPLER_STATE)
         textures, samplers = self._bound_textures, self._bound_samplers

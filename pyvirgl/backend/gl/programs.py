@@ -70,6 +70,9 @@ class LinkedProgram:
     # needs no re-binding of either.
     binding_signature: tuple = field(init=False, default=())
     units_by_slot: dict = field(init=False, default_factory=dict)
+    # (stage, translation) of the stages reading shader or atomic buffers; whether any reads images.
+    buffer_stages: tuple = field(init=False, default=())
+    reads_images: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.mode_errors = draw_mode_errors(self.stages)
@@ -81,6 +84,9 @@ class LinkedProgram:
             for unit, b in units:
                 self.units_by_slot.setdefault((stage, VIEW, b.view_index), []).append((unit, b))
                 self.units_by_slot.setdefault((stage, SAMPLER, b.sampler_index), []).append((unit, b))
+        self.buffer_stages = tuple((stage, t) for stage, t in enumerate(self.stages)
+                                   if t is not None and (t.buffers or t.atomics))
+        self.reads_images = any(t is not None and t.images for t in self.stages)
         self.binding_signature = (
             tuple((slot, block.size_bytes) for slot, block in self.constant_slots.items()),
             tuple(tuple((unit, b.view_index, b.sampler_index, b.shadow, b.glsl_type) for unit, b in units)

@@ -333,10 +333,9 @@ def bind_images(ex: Executor, sub, program, command: str, bound: dict | None = N
 
 
 def bind_for_draw(ex: Executor, sub, program, bound_images: dict) -> None:
-    for stage, t in enumerate(program.stages):
-        if t is not None and (t.buffers or t.atomics):
-            bind_stage_buffers(ex, sub, stage, t, stage * SSBO_SLOTS_PER_STAGE, "DRAW_VBO")
-    if any(t is not None and t.images for t in program.stages):
+    for stage, t in program.buffer_stages:
+        bind_stage_buffers(ex, sub, stage, t, stage * SSBO_SLOTS_PER_STAGE, "DRAW_VBO")
+    if program.reads_images:
         bind_images(ex, sub, program, "DRAW_VBO", bound_images)
 
 
