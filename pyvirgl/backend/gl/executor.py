@@ -179,6 +179,21 @@ class Executor:
                 if end > n:
                     d.check_stream(stream)   # raises, naming the command
                 op = h & 0xFF
+                slot = slots[op]
+                if slot is not None:
+                    # A state setter identical to the last one for its slot changes nothing
+                    # (nor anything queued: see DrawContext.join_index_buffer).
+                    key = h & slot[0]
+                    first = slot[1]
+                    if 0 <= first < length:
+                        key |= words[pos + 1 + first] << 16
+                        second = slot[2]
+                        if 0 <= second < length:
+                            key |= words[pos + 1 + second] << 48
+                    payload = raw[(pos + 1) * 4:end * 4].tobytes()
+                    if last_state.get(key) == payload:
+                        pos = end
+                        continue
                 if drawing.batch is not None:
                     # Queued draws: the next plain draws (and index buffer offsets) may just join them,
                     # a whole run at once or one by one.
@@ -193,19 +208,7 @@ class Executor:
                                 last_state.pop(_SET_INDEX_BUFFER, None)   # set without its handler
                             pos = after
                             continue
-                slot = slots[op]
                 if slot is not None:
-                    # A state setter identical to the last one for its slot changes nothing.
-                    key = h & slot[0]
-                    shift = 16
-                    for i in slot[1]:
-                        if i < length:
-                            key |= words[pos + 1 + i] << shift
-                        shift += 32
-                    payload = raw[(pos + 1) * 4:end * 4].tobytes()
-                    if last_state.get(key) == payload:
-                        pos = end
-                        continue
                     cmd = decoded.get((h, payload))
                     if cmd is None:
                         cmd = dispatch[op](raw, (pos + 1) * 4, length, (h >> 8) & 0xFF)
@@ -694,7 +697,10 @@ from pyvirgl.backend.gl import compute, queries, resource_ops, shader_resources,
 
 
 def same_state_slots() -> list:
-    """Per command id: (header mask, payload word indexes) naming its state slot, or None.
+    """Per command id: (header mask, first, second) naming its state slot, or None.
+
+    The slot key is the masked header, with the payload words at the indexes
+    `first` and `second` (-1: none; at most two) shifted in above it.
 
     Only plain state setters (`CommandSpec.state_slot`) whose handler here is
     pure qualify: skipping one then skips nothing but recording the same state.
@@ -705,7 +711,10 @@ def same_state_slots() -> list:
     for spec in COMMAND_SPECS.values():
         words = spec.state_slot_words
         if words is not None and getattr(d, spec.cls) in PURE:
-            table[spec.cmd] = (0xFFFF if spec.obj_types else 0xFF, words)
+            if len(words) > 2:
+                raise ValueError(f"{spec.cls}: a state slot of more than two words")
+            first, second = (*words, -1, -1)[:2]
+            table[spec.cmd] = (0xFFFF if spec.obj_types else 0xFF, first, second)
     return table
 
 
