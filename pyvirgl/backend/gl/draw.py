@@ -53,11 +53,25 @@ _ptr = ctypes.c_void_p
 _size = ctypes.c_ssize_t
 
 
-def _view_of(sub, stage: int, index: str):
-    """The sampler view bound at `index` (a driver uniform's suffix) of a stage, or None."""
-    handles = sub.sampler_views[stage]
-    i = int(index)
-    return sub.objects[ObjectType.SAMPLER_VIEW].get(handles[i]) if i < len(handles) else None
+# Kinds of driver uniform (LinkedProgram.driver_uniforms purposes), and the D_* flag naming their input.
+_FB_HEIGHT, _CLIP_PLANES, _ALPHA_REF, _SHADOW, _BUFFER = range(5)
+
+
+def _driver_uniform_plan(driver_uniforms: dict) -> tuple:
+    """(input flag, kind, stage, sampler view index, location) per driver uniform a draw sets."""
+    plan = []
+    for (stage, purpose), loc in driver_uniforms.items():
+        if purpose == "fb_height":
+            plan.append((D_FB, _FB_HEIGHT, stage, 0, loc))
+        elif purpose == "clip_planes":
+            plan.append((D_UNIFORMS, _CLIP_PLANES, stage, 0, loc))
+        elif purpose == "alpha_ref":
+            plan.append((D_DSA, _ALPHA_REF, stage, 0, loc))
+        elif purpose.startswith(_SHADOW_SWIZZLE):
+            plan.append((D_TEX, _SHADOW, stage, int(purpose[len(_SHADOW_SWIZZLE):]), loc))
+        elif purpose.startswith(_BUFFER_SWIZZLE):
+            plan.append((D_TEX, _BUFFER, stage, int(purpose[len(_BUFFER_SWIZZLE):]), loc))
+    return tuple(plan)
 
 
 def _cbuf_type(fmt: formats.FormatInfo) -> str:
@@ -548,8 +562,9 @@ class DrawContext:
             self._bind_constants(ex, sub, program, None if full else sub.const_changed)
         if dirty & D_TEX:
             self._bind_textures(sub, program, None if full else sub.tex_changed)
-        if dirty & (D_FB | D_DSA | D_UNIFORMS | D_TEX):   # D_DSA: alpha ref; D_TEX: view swizzles
-            self._bind_driver_uniforms(sub, program, sub.fb_size[1])
+        if dirty & (D_FB | D_DSA | D_UNIFORMS | D_TEX) and program.driver_uniforms:
+            # D_DSA: alpha ref; D_TEX: view swizzles
+            self._bind_driver_uniforms(sub, program, sub.fb_size[1], dirty)
         if dirty & D_VERT:
             self._bind_vertices(ex, sub)
         if dirty & D_RES and (program.buffer_stages or program.reads_images):
@@ -724,26 +739,30 @@ class DrawContext:
                     gl.glBindSampler(unit, name)
                     samplers[unit] = name
 
-    def _bind_driver_uniforms(self, sub, program, fb_height: int) -> None:
-        if not program.driver_uniforms:
-            return
+    def _bind_driver_uniforms(self, sub, program, fb_height: int, dirty: int = D_ALL) -> None:
+        """Set the driver uniforms whose inputs `dirty` names (all of them after a program switch)."""
+        plan = program.driver_plan
+        if plan is None:
+            plan = program.driver_plan = _driver_uniform_plan(program.driver_uniforms)
         memo = self._driver_uniform_memo
-        for (stage, purpose), loc in program.driver_uniforms.items():
-            if purpose == "fb_height":
+        dirty |= 0 if not dirty & D_UNIFORMS else D_ALL   # D_UNIFORMS: another program, or clip planes
+        for flag, kind, stage, index, loc in plan:
+            if not dirty & flag:
+                continue
+            if kind == _FB_HEIGHT:
                 value = float(fb_height)
-            elif purpose == "clip_planes":
+            elif kind == _CLIP_PLANES:
                 value = sub.clip_planes
-            elif purpose == "alpha_ref":
+            elif kind == _ALPHA_REF:
                 dsa = sub.objects[ObjectType.DSA].get(sub.dsa)
                 value = float(dsa.alpha_ref) if dsa is not None else 0.0
-            elif purpose.startswith(_SHADOW_SWIZZLE):
-                view = _view_of(sub, stage, purpose[len(_SHADOW_SWIZZLE):])
-                value = view.shadow_swizzle if view is not None else IDENTITY_SHADOW_SWIZZLE
-            elif purpose.startswith(_BUFFER_SWIZZLE):
-                view = _view_of(sub, stage, purpose[len(_BUFFER_SWIZZLE):])
-                value = view.buffer_swizzle if view is not None else IDENTITY_BUFFER_SWIZZLE
             else:
-                continue
+                handles = sub.sampler_views[stage]
+                view = sub.objects[ObjectType.SAMPLER_VIEW].get(handles[index]) if index < len(handles) else None
+                if kind == _SHADOW:
+                    value = view.shadow_swizzle if view is not None else IDENTITY_SHADOW_SWIZZLE
+                else:
+                    value = view.buffer_swizzle if view is not None else IDENTITY_BUFFER_SWIZZLE
             # Uniform values live in the program object: set them when they change.
             # The entry holds the program, so its id is not reused while remembered.
             key = (id(program), loc)
@@ -753,9 +772,9 @@ class DrawContext:
             if len(memo) >= 4 * _MAX_PROGRAM_MEMO:
                 memo.clear()
             memo[key] = (program, value)
-            if isinstance(value, float):
+            if kind == _FB_HEIGHT or kind == _ALPHA_REF:
                 gl.glUniform1f(loc, value)
-            elif purpose.startswith(_BUFFER_SWIZZLE):   # 3 ivec4
+            elif kind == _BUFFER:   # 3 ivec4
                 ints = np.ascontiguousarray(value, np.int32)
                 gl.glUniform4iv(loc, 3, _ptr(ints.ctypes.data))
             else:   # clip planes (8 vec4) or a shadow swizzle (2 vec4)

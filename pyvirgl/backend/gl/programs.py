@@ -73,6 +73,7 @@ class LinkedProgram:
     # (stage, translation) of the stages reading shader or atomic buffers; whether any reads images.
     buffer_stages: tuple = field(init=False, default=())
     reads_images: bool = field(init=False, default=False)
+    driver_plan: tuple | None = field(init=False, default=None)   # made by the draw path on first use
 
     def __post_init__(self) -> None:
         self.mode_errors = draw_mode_errors(self.stages)
