@@ -94,7 +94,8 @@ class DrawContext:
         self._program_memo: dict[tuple, tuple] = {}
         self._driver_uniform_memo: dict[tuple, tuple] = {}
         self._restart: tuple | None = None   # (enabled, index) of primitive restart
-        self._checked_vertex_buffers: tuple | None = None   # (buffers, resources) last checked
+        # id(vertex buffers) -> (vertex buffers, their resources) checked since the last full setup
+        self._checked_vertex_buffers: dict[int, tuple] = {}
         # What the draw path last bound per uniform buffer slot and per texture
         # unit. GL names cannot be deleted or reused while only draws run, so
         # these are exact between full setups; every full setup (D_ALL: first
@@ -577,12 +578,15 @@ class DrawContext:
         Runs whenever the vertex buffers change, and before the first draw after
         anything else happened (`resolve`: look each resource up again, one may
         be gone since SET_VERTEX_BUFFERS resolved them)."""
+        checked = self._checked_vertex_buffers
         if resolve:
+            checked.clear()
             sub.vertex_resources = [ex.resource(vb.res_handle, COMMAND) if vb.res_handle else None
                                     for vb in sub.vertex_buffers]
-        elif self._checked_vertex_buffers == (sub.vertex_buffers, sub.vertex_resources):
-            return   # the very objects checked last (the same command re-sent: see Executor.decoded)
-        self._checked_vertex_buffers = None
+        else:
+            found = checked.get(id(sub.vertex_buffers))
+            if found is not None and found[0] is sub.vertex_buffers and found[1] is sub.vertex_resources:
+                return   # the very objects checked before (the same command re-sent: see Executor.decoded)
         max_stride = self.max_vertex_stride
         for i, (vb, res) in enumerate(zip(sub.vertex_buffers, sub.vertex_resources)):
             if vb.stride > max_stride:
@@ -590,7 +594,9 @@ class DrawContext:
             if res is not None:
                 if res.template.target != BUFFER:
                     raise GuestError(COMMAND, f"vertex buffer {i}: resource {vb.res_handle} is not a buffer")
-        self._checked_vertex_buffers = (sub.vertex_buffers, sub.vertex_resources)
+        if len(checked) >= _MAX_VERTEX_ARRAYS:
+            checked.clear()
+        checked[id(sub.vertex_buffers)] = (sub.vertex_buffers, sub.vertex_resources)
 
     def _draw_indexed(self, ex, sub, vao, mode, cmd, instances) -> None:
         gl_type, offset = self.bind_index_buffer(ex, sub, vao, cmd)
