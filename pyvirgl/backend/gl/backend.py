@@ -172,7 +172,10 @@ class GLBackend:
             ex.skip_with_reason("CLEAR", "framebuffer incomplete on the host")
 
     def draw(self, ex, sub, cmd) -> None:
-        self._check_draw(ex, sub, cmd)
+        instances = cmd.instance_count
+        if (cmd.count * (instances or 1) > MAX_DRAW_VERTICES or instances > INT32_MAX or cmd.start > INT32_MAX
+                or cmd.vertices_per_patch):   # else nothing for _check_draw to refuse (MAX_DRAW_VERTICES < INT32_MAX)
+            self._check_draw(ex, sub, cmd)
         try:
             if sub.render_condition is None:   # the common case, without a context manager
                 self.drawing.draw(ex, sub, self.state, cmd)

@@ -554,12 +554,10 @@ def _store_texture_slots(sub: SubContext, slots: list, kind: int, cmd) -> None:
     start, handles = cmd.start_slot, cmd.handles
     end = start + len(handles)
     old = slots[start:end]
-    if old != list(handles):
-        changed = sub.tex_changed
-        stage = cmd.shader_type
-        for i, (was, now) in enumerate(zip(old, handles)):
-            if was != now:
-                changed.add((stage, kind, start + i))
+    stage = cmd.shader_type
+    diff = [(stage, kind, start + i) for i, (was, now) in enumerate(zip(old, handles)) if was != now]
+    if diff:
+        sub.tex_changed.update(diff)
         slots[start:end] = handles
         sub.dirty |= D_TEX
 
@@ -643,7 +641,10 @@ def _clear(ex: Executor, cmd: d.Clear) -> None:
 
 @handles(d.DrawVbo, pure=True)   # the draw path keeps its own record of what it set
 def _draw(ex: Executor, cmd: d.DrawVbo) -> None:
-    ex.backend.draw(ex, ex.current("DRAW_VBO"), cmd)
+    sub = ex.sub
+    if sub is None:
+        ex.current("DRAW_VBO")   # raises
+    ex.backend.draw(ex, sub, cmd)
 
 
 @handles(d.Blit)
