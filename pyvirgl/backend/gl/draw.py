@@ -295,6 +295,29 @@ class DrawContext:
             if refused is not None:
                 raise GuestError(COMMAND, refused)
         vao = sub.gl_vao
+        if dirty != D_ALL and not (cmd.vertices_per_patch or cmd.count_from_so or cmd.indirect_handle
+                                   or sub.streamout is not None):
+            # The common draw: no patches, stream output or indirect arguments.
+            if cmd.indexed:
+                self._draw_indexed(ex, sub, vao, mode, cmd, cmd.instance_count)
+            else:
+                gl.glDrawArraysInstancedBaseInstance(mode, cmd.start, cmd.count, cmd.instance_count,
+                                                     cmd.start_instance)
+        elif not self._draw_special(ex, sub, program, vao, mode, cmd, dirty):
+            return
+        self.unchecked = True
+        # Everything this sub-context set is what GL now holds.
+        sub.dirty = 0
+        if sub.const_changed:
+            sub.const_changed.clear()
+        if sub.tex_changed:
+            sub.tex_changed.clear()
+        self.current = sub
+        self._program_now = program
+
+    def _draw_special(self, ex, sub, program, vao, mode, cmd, dirty) -> bool:
+        """A draw with patches, stream output, indirect arguments or a count from a capture, or
+        the first after a full setup; False where it is skipped."""
         if cmd.vertices_per_patch:
             GL.glPatchParameteri(GL.GL_PATCH_VERTICES, cmd.vertices_per_patch)
             if not sub.shaders[3]:
@@ -308,7 +331,7 @@ class DrawContext:
             source = streamout.captured_source(ex, sub, cmd.count_from_so)
             if source is None:
                 ex.skip_with_reason(COMMAND, "count_from_so names no finished stream output capture")
-                return
+                return False
         # Without stream output, the last draw (or nothing since) left no capture object bound.
         xfb = streamout.begin_draw(ex, sub, program, cmd.mode) \
             if dirty == D_ALL or sub.streamout is not None else None
@@ -323,15 +346,7 @@ class DrawContext:
                 gl.glDrawArraysInstancedBaseInstance(mode, cmd.start, cmd.count, instances, cmd.start_instance)
         finally:
             streamout.end_draw(xfb)
-        self.unchecked = True
-        # Everything this sub-context set is what GL now holds.
-        sub.dirty = 0
-        if sub.const_changed:
-            sub.const_changed.clear()
-        if sub.tex_changed:
-            sub.tex_changed.clear()
-        self.current = sub
-        self._program_now = program
+        return True
 
     # -- runs of draws with nothing changed in between -------------------------------------------
 

@@ -179,21 +179,6 @@ class Executor:
                 if end > n:
                     d.check_stream(stream)   # raises, naming the command
                 op = h & 0xFF
-                slot = slots[op]
-                if slot is not None:
-                    # A state setter identical to the last one for its slot changes nothing
-                    # (nor anything queued: see DrawContext.join_index_buffer).
-                    key = h & slot[0]
-                    first = slot[1]
-                    if 0 <= first < length:
-                        key |= words[pos + 1 + first] << 16
-                        second = slot[2]
-                        if 0 <= second < length:
-                            key |= words[pos + 1 + second] << 48
-                    payload = raw[(pos + 1) * 4:end * 4].tobytes()
-                    if last_state.get(key) == payload:
-                        pos = end
-                        continue
                 if drawing.batch is not None:
                     # Queued draws: the next plain draws (and index buffer offsets) may just join them,
                     # a whole run at once or one by one.
@@ -208,7 +193,20 @@ class Executor:
                                 last_state.pop(_SET_INDEX_BUFFER, None)   # set without its handler
                             pos = after
                             continue
+                slot = slots[op]
                 if slot is not None:
+                    # A state setter identical to the last one for its slot changes nothing.
+                    key = h & slot[0]
+                    first = slot[1]
+                    if 0 <= first < length:
+                        key |= words[pos + 1 + first] << 16
+                        second = slot[2]
+                        if 0 <= second < length:
+                            key |= words[pos + 1 + second] << 48
+                    payload = raw[(pos + 1) * 4:end * 4].tobytes()
+                    if last_state.get(key) == payload:
+                        pos = end
+                        continue
                     cmd = decoded.get((h, payload))
                     if cmd is None:
                         cmd = dispatch[op](raw, (pos + 1) * 4, length, (h >> 8) & 0xFF)
