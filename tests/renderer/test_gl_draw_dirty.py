@@ -437,3 +437,30 @@ def test_rasterizers_differing_in_several_settings_alternating(renderer):
         enc.set_constant_buffer(shader_type=1, index=0, data=struct.pack("<4f", *GREEN))
         draw(enc, count=6)                                 # left only
     assert halves(submit(renderer, enc)) == (GREEN, None)
+
+
+def test_a_run_of_index_buffer_and_draw_pairs_is_queued_in_one_step(renderer, backend, monkeypatch):
+    """Mesa's SET_INDEX_BUFFER + DRAW_VBO per draw: after the first draws, the rest join the queue as one run.
+
+    Identical pairs too: their SET_INDEX_BUFFER must not be taken for a repeated
+    state setter and skipped alone, which leaves the draws to join one by one."""
+    both = np.concatenate([LEFT, RIGHT])
+    enc = setup(renderer, colour=(0.0, 0.0, 1.0 / 64, 0.0), vertices=both)
+    _blend_add(enc)
+    make_buffer(renderer, 5, 48, bind=VirglBind.INDEX_BUFFER, data=struct.pack("<12I", *range(12)))
+    for i in range(42):
+        enc.set_index_buffer(index_size=4, offset=24 * (i // 21), res_handle=5)
+        draw(enc, count=6, indexed=True, max_index=11)
+    drawing = backend.drawing
+    joined = []
+    real = drawing.join_run
+
+    def join_run(sub, arr, pos, n):
+        after = real(sub, arr, pos, n)
+        joined.append((after - pos) // 17)   # pairs of 4 + 13 words
+        return after
+
+    monkeypatch.setattr(drawing, "join_run", join_run)
+    px = submit(renderer, enc)
+    assert sum(n for n in joined if n >= 4) >= 38, joined   # all but a few, in runs
+    assert (px[:, : W // 2, 0] == 4 * 21).all() and (px[:, W // 2:, 0] == 4 * 21).all(), px[..., 0]
