@@ -78,8 +78,11 @@ class GLBackend:
         try:
             ctx.state.execute(stream)
         finally:
-            # Like the C host, fence (and flush) only when asked whether the work
-            # is done: a frame's several submits then go to llvmpipe as one scene.
+            # Like the C host, flush after each submit: llvmpipe's threads start
+            # rasterizing while this process reads and decodes what comes next
+            # (a frame's fence request, its readback). The fence itself is made
+            # only when the guest asks whether the work is done.
+            gl.glFlush()
             self._unfenced = True
             check_errors("SUBMIT_CMD")
 
