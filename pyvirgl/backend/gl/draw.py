@@ -19,7 +19,7 @@ from pyvirgl.backend.gl.programs import (
 )
 from pyvirgl.backend.gl.subctx import (
     D_ALL, D_BLEND, D_CONST, D_DSA, D_FB, D_PROGRAM, D_RASTER, D_RES, D_STATE, D_TEX, D_UNIFORMS, D_VERT,
-    D_VIEWPORT, VertexArray,
+    D_SCISSOR, D_VIEWPORT, VertexArray,
 )
 from pyvirgl.backend.gl.vertex_formats import vertex_attrib_format, vertex_input_types
 from pyvirgl.errors import GuestError
@@ -35,7 +35,7 @@ COMMAND = "DRAW_VBO"
 _INDEX_TYPES = {1: GL.GL_UNSIGNED_BYTE, 2: GL.GL_UNSIGNED_SHORT, 4: GL.GL_UNSIGNED_INT}
 _STAGE_ORDER = (0, 3, 4, 2, 1)  # VS, TCS, TES, GS, FS: producers before consumers
 _MAX_PROGRAM_MEMO = 256
-_FIXED_FUNCTION = D_STATE | D_VIEWPORT | D_BLEND | D_DSA | D_RASTER
+_FIXED_FUNCTION = D_STATE | D_VIEWPORT | D_SCISSOR | D_BLEND | D_DSA | D_RASTER
 _MAX_VERTEX_ARRAYS = 64   # per sub-context; more layouts in use than this start over
 _DISABLED = ("disabled",)   # a VAO attribute slot we switched off
 _NO_RESTART = (False, 0)
@@ -671,6 +671,7 @@ class DrawContext:
             if dirty & D_RASTER:
                 state.apply_rasterizer(rs)
             state.apply_viewports(sub.viewports, rs)
+        if dirty & D_SCISSOR:
             state.apply_scissors(sub.scissors)
         if dirty & D_STATE:
             state.apply_blend_color(sub.blend_color)

@@ -18,7 +18,8 @@ import numpy as np
 
 from pyvirgl import decode as d
 from pyvirgl.backend.gl.subctx import (
-    D_BLEND, D_CONST, D_DSA, D_FB, D_PROGRAM, D_RASTER, D_STATE, D_TEX, D_UNIFORMS, D_VERT, D_VIEWPORT,
+    D_BLEND, D_CONST, D_DSA, D_FB, D_PROGRAM, D_RASTER, D_SCISSOR, D_STATE, D_TEX, D_UNIFORMS, D_VERT,
+    D_VIEWPORT,
     SubContext,
 )
 from pyvirgl.backend.gl.program_inputs import inputs_of
@@ -481,7 +482,7 @@ def _set_viewports(ex: Executor, cmd: d.SetViewportState) -> None:
 def _set_scissors(ex: Executor, cmd: d.SetScissorState) -> None:
     sub = ex.current("SET_SCISSOR_STATE")
     _store_slots(sub.scissors, cmd.start_slot, cmd.scissors)
-    sub.dirty |= D_VIEWPORT
+    sub.dirty |= D_SCISSOR
 
 
 @handles(d.SetVertexBuffers, pure=True)

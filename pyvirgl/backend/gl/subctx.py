@@ -30,11 +30,12 @@ D_TEX = 1 << 4        # sampler views and sampler states
 D_VERT = 1 << 5       # vertex elements and vertex buffers
 D_UNIFORMS = 1 << 6   # driver uniforms' inputs (clip planes)
 D_RES = 1 << 7        # shader buffers, shader images, atomic counter buffers
-D_VIEWPORT = 1 << 8   # viewports and scissor rectangles
+D_VIEWPORT = 1 << 8   # viewports
 D_BLEND = 1 << 9      # the blend object
 D_DSA = 1 << 10       # the depth-stencil-alpha object, stencil reference
 D_RASTER = 1 << 11    # the rasterizer object (viewports follow its clip and winding conventions)
-D_ALL = (1 << 12) - 1
+D_SCISSOR = 1 << 12   # scissor rectangles
+D_ALL = (1 << 13) - 1
 
 
 @dataclass(eq=False)
