@@ -260,3 +260,50 @@ def test_one_of_several_views_changed_between_draws(renderer):
     draw(enc, count=6)
     px = submit(renderer, enc)
     assert (px[:, : W // 2] == [128, 128, 0, 255]).all() and (px[:, W // 2:] == [128, 128, 0, 255]).all(), px
+
+
+FS_ONE_TEXTURE = """FRAG
+PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1
+DCL IN[0], POSITION, LINEAR
+DCL OUT[0], COLOR
+DCL SAMP[{i}]
+DCL SVIEW[{i}], 2D, FLOAT
+IMM[0] FLT32 {{0.5, 0.5, 0.0, 0.0}}
+  0: TEX OUT[0], IMM[0].xyyy, SAMP[{i}], 2D
+  1: END
+"""
+
+
+def test_programs_reading_other_view_slots_switched_between_draws(renderer):
+    # Two programs whose first texture unit reads view slot 0 and view slot 1:
+    # switching rebinds only the units they read differently, so a slot set while
+    # the other program was bound must still reach the program that reads it.
+    from pyvirgl.protocol.formats import VirglFormat
+    from pyvirgl.protocol.types import Box, ResourceTemplate
+    from pyvirgl.protocol.virgl import TextureTarget
+
+    both = np.concatenate([LEFT, RIGHT])
+    enc = setup(renderer, colour=RED, vertices=both)
+    enc.create_shader(handle=970, stage=1, text=FS_ONE_TEXTURE.format(i=0))
+    enc.create_shader(handle=971, stage=1, text=FS_ONE_TEXTURE.format(i=1))
+    texels = {11: bytes([0, 0, 255, 255]), 12: bytes([0, 255, 0, 255]), 13: bytes([255, 0, 0, 255])}  # B G R A
+    for handle, texel in texels.items():
+        renderer.create_resource(CTX, ResourceTemplate(handle, TextureTarget.TEXTURE_2D, VirglFormat.B8G8R8A8_UNORM,
+                                                       VirglBind.SAMPLER_VIEW, 1, 1, 1, 1, 0, 0))
+        renderer.transfer_write(CTX, handle, 0, Box(0, 0, 0, 1, 1, 1), stride=0, layer_stride=0, offset=0,
+                                source=memoryview(texel))
+        enc.create_sampler_view(handle=handle + 20, res_handle=handle, format=VirglFormat.B8G8R8A8_UNORM,
+                                swizzle_r=0, swizzle_g=1, swizzle_b=2, swizzle_a=3)
+    enc.create_sampler_state(handle=50, max_lod=1000.0, border_color=(0, 0, 0, 0))
+    enc.bind_sampler_states(shader_type=1, start_slot=0, handles=(50, 50))
+    red, green, blue = 31, 32, 33
+    enc.set_sampler_views(shader_type=1, start_slot=0, handles=(red, green))
+    enc.bind_shader(handle=970, shader_type=1)
+    draw(enc, count=6)                                  # left: slot 0, red
+    enc.bind_shader(handle=971, shader_type=1)
+    draw(enc, count=6, start_=6)                        # right: slot 1, green
+    enc.set_sampler_views(shader_type=1, start_slot=0, handles=(blue, green))
+    draw(enc, count=6, start_=6)                        # right again: green; slot 0 is not read
+    enc.bind_shader(handle=970, shader_type=1)
+    draw(enc, count=6)                                  # left: slot 0, now blue
+    assert halves(submit(renderer, enc)) == (BLUE, GREEN)

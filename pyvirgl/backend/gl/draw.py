@@ -15,7 +15,7 @@ from pyvirgl.backend.gl.rawgl import gl
 from pyvirgl.backend.gl.textures import IDENTITY_BUFFER_SWIZZLE, IDENTITY_SHADOW_SWIZZLE
 from pyvirgl.backend.gl.program_inputs import dual_source
 from pyvirgl.backend.gl.programs import (
-    UBO_SLOTS_PER_STAGE, HostCompileError, ProgramCache,
+    SAMPLER, UBO_SLOTS_PER_STAGE, VIEW, HostCompileError, ProgramCache,
 )
 from pyvirgl.backend.gl.subctx import (
     D_ALL, D_BLEND, D_CONST, D_DSA, D_FB, D_PROGRAM, D_RASTER, D_RES, D_STATE, D_TEX, D_UNIFORMS, D_VERT,
@@ -107,6 +107,7 @@ class DrawContext:
         self._bound_samplers: dict[int, int] = {}
         self._bound_texture_sources: dict[int, tuple] = {}   # unit -> (view, sampler handles, binding)
         self._bound_images: dict[int, object] = {}   # image unit -> ImageView (see bind_images)
+        self._switch_memo: dict[tuple, tuple] = {}   # (id(a), id(b)) -> (a, b, slots b reads unlike a)
         self._bound_index_buffer: tuple | None = None   # (index_buffer tuple, vertex array, result)
         # The sub-context whose last draw set up the host GL state that is still
         # current, or None. Anything else that touches GL (every handler that is
@@ -543,6 +544,7 @@ class DrawContext:
     def _setup(self, ex, sub, state, dirty: int):
         """The GL setup for what `dirty` names (D_ALL: everything); the program, or None to skip."""
         full = dirty == D_ALL
+        const_changed, tex_changed = sub.const_changed, sub.tex_changed
         if full:
             self._bound_ubos.clear()
             self._bound_ubo_sources.clear()
@@ -565,9 +567,18 @@ class DrawContext:
                 # are context state: they follow the program only when it reads
                 # different ones (variants of one shader read the same).
                 dirty |= D_UNIFORMS | D_RES
-                if full or previous is None or program.binding_signature != previous.binding_signature:
+                if full or previous is None:
                     dirty |= D_CONST | D_TEX
                     full = True
+                elif program.binding_signature != previous.binding_signature:
+                    # Only the slots the two programs read differently, and those set since.
+                    const_extra, tex_extra = self._switch_slots(previous, program)
+                    if const_extra:
+                        dirty |= D_CONST
+                        const_changed = sub.const_changed | const_extra
+                    if tex_extra:
+                        dirty |= D_TEX
+                        tex_changed = sub.tex_changed | tex_extra
         else:
             program = self._program_now
         if dirty & D_FB:
@@ -575,9 +586,9 @@ class DrawContext:
         if dirty & _FIXED_FUNCTION:
             self._apply_state(sub, state, dirty)
         if dirty & D_CONST:
-            self._bind_constants(ex, sub, program, None if full else sub.const_changed)
+            self._bind_constants(ex, sub, program, None if full else const_changed)
         if dirty & D_TEX:
-            self._bind_textures(sub, program, None if full else sub.tex_changed)
+            self._bind_textures(sub, program, None if full else tex_changed)
         if dirty & (D_FB | D_DSA | D_UNIFORMS | D_TEX) and program.driver_uniforms:
             # D_DSA: alpha ref; D_TEX: view swizzles
             self._bind_driver_uniforms(sub, program, sub.fb_size[1], dirty)
@@ -586,6 +597,32 @@ class DrawContext:
         if dirty & D_RES and (program.buffer_stages or program.reads_images):
             shader_resources.bind_for_draw(ex, sub, program, self._bound_images)
         return program
+
+    def _switch_slots(self, previous, program) -> tuple[frozenset, frozenset]:
+        """The constant slots and texture slots `program` reads differently from `previous` (memoized).
+
+        Everything else either program reads is bound as the last draw left it,
+        or was set since (SubContext.const_changed/tex_changed)."""
+        key = (id(previous), id(program))
+        found = self._switch_memo.get(key)
+        if found is not None and found[0] is previous and found[1] is program:
+            return found[2]
+        was = previous.constant_slots
+        const_extra = frozenset(slot for slot, block in program.constant_slots.items()
+                                if slot not in was or was[slot].size_bytes != block.size_bytes)
+        read_before = {unit: (stage, b.view_index, b.sampler_index, b.shadow, b.glsl_type)
+                       for stage, units in enumerate(previous.sampler_units) for unit, b in units}
+        tex_extra = set()
+        for stage, units in enumerate(program.sampler_units):
+            for unit, b in units:
+                if read_before.get(unit) != (stage, b.view_index, b.sampler_index, b.shadow, b.glsl_type):
+                    tex_extra.add((stage, VIEW, b.view_index))
+                    tex_extra.add((stage, SAMPLER, b.sampler_index))
+        if len(self._switch_memo) >= _MAX_PROGRAM_MEMO:
+            self._switch_memo.clear()
+        result = (const_extra, frozenset(tex_extra))
+        self._switch_memo[key] = (previous, program, result)   # held: the ids are not reused
+        return result
 
     def _check_vertex_buffers(self, ex, sub, resolve: bool) -> None:
         """What GL would refuse with an error, refused first as the guest's error.
