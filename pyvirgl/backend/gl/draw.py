@@ -94,6 +94,7 @@ class DrawContext:
         self._program_memo: dict[tuple, tuple] = {}
         self._driver_uniform_memo: dict[tuple, tuple] = {}
         self._restart: tuple | None = None   # (enabled, index) of primitive restart
+        self._restart_index: int | None = None   # the index last given to glPrimitiveRestartIndex
         # id(vertex buffers) -> (vertex buffers, their resources) checked since the last full setup
         self._checked_vertex_buffers: dict[int, tuple] = {}
         # What the draw path last bound per uniform buffer slot and per texture
@@ -688,10 +689,13 @@ class DrawContext:
     def _set_restart(self, restart: tuple) -> None:
         # Only draws touch primitive restart, so the last setting is still current.
         if restart != self._restart:
-            self._restart = restart
+            previous, self._restart = self._restart, restart
             if restart[0]:
-                gl.glEnable(GL.GL_PRIMITIVE_RESTART)
-                gl.glPrimitiveRestartIndex(restart[1])
+                if previous is None or not previous[0]:
+                    gl.glEnable(GL.GL_PRIMITIVE_RESTART)
+                if restart[1] != self._restart_index:   # toggling keeps the index
+                    gl.glPrimitiveRestartIndex(restart[1])
+                    self._restart_index = restart[1]
             else:
                 gl.glDisable(GL.GL_PRIMITIVE_RESTART)
 
