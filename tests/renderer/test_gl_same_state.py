@@ -201,6 +201,26 @@ def test_a_view_destroyed_then_named_again_by_the_same_command_is_refused(render
         renderer.submit(CTX, bytes(enc))
 
 
+def colour_views(r, enc, level: int) -> tuple[int, int, int]:
+    """Three 1x1 textures (red, green, blue at `level`) with sampler views, and one sampler
+    state bound to fragment slots 0 and 1; the views' handles (red, green, blue)."""
+    from pyvirgl.protocol.formats import VirglFormat
+    from pyvirgl.protocol.types import Box, ResourceTemplate
+    from pyvirgl.protocol.virgl import TextureTarget
+
+    texels = {11: bytes([0, 0, level, 255]), 12: bytes([0, level, 0, 255]), 13: bytes([level, 0, 0, 255])}  # BGRA
+    for handle, texel in texels.items():
+        r.create_resource(CTX, ResourceTemplate(handle, TextureTarget.TEXTURE_2D, VirglFormat.B8G8R8A8_UNORM,
+                                                VirglBind.SAMPLER_VIEW, 1, 1, 1, 1, 0, 0))
+        r.transfer_write(CTX, handle, 0, Box(0, 0, 0, 1, 1, 1), stride=0, layer_stride=0, offset=0,
+                         source=memoryview(texel))
+        enc.create_sampler_view(handle=handle + 20, res_handle=handle, format=VirglFormat.B8G8R8A8_UNORM,
+                                swizzle_r=0, swizzle_g=1, swizzle_b=2, swizzle_a=3)
+    enc.create_sampler_state(handle=50, max_lod=1000.0, border_color=(0, 0, 0, 0))
+    enc.bind_sampler_states(shader_type=1, start_slot=0, handles=(50, 50))
+    return 31, 32, 33
+
+
 FS_TWO_TEXTURES = """FRAG
 PROPERTY FS_COLOR0_WRITES_ALL_CBUFS 1
 DCL IN[0], POSITION, LINEAR
@@ -221,25 +241,11 @@ IMM[0] FLT32 {0.5, 0.5, 0.0, 0.0}
 def test_one_of_several_views_changed_between_draws(renderer):
     # Guests re-send every view slot when one changes; only the changed slot's
     # unit is bound again, and the others must keep theirs.
-    from pyvirgl.protocol.formats import VirglFormat
-    from pyvirgl.protocol.types import Box, ResourceTemplate
-    from pyvirgl.protocol.virgl import TextureTarget
-
     both = np.concatenate([LEFT, RIGHT])
     enc = setup(renderer, colour=RED, vertices=both)
     enc.create_shader(handle=960, stage=1, text=FS_TWO_TEXTURES)
     enc.bind_shader(handle=960, shader_type=1)
-    texels = {11: bytes([0, 0, 128, 255]), 12: bytes([0, 128, 0, 255]), 13: bytes([128, 0, 0, 255])}  # B G R A
-    for handle, texel in texels.items():
-        renderer.create_resource(CTX, ResourceTemplate(handle, TextureTarget.TEXTURE_2D, VirglFormat.B8G8R8A8_UNORM,
-                                                       VirglBind.SAMPLER_VIEW, 1, 1, 1, 1, 0, 0))
-        renderer.transfer_write(CTX, handle, 0, Box(0, 0, 0, 1, 1, 1), stride=0, layer_stride=0, offset=0,
-                                source=memoryview(texel))
-        enc.create_sampler_view(handle=handle + 20, res_handle=handle, format=VirglFormat.B8G8R8A8_UNORM,
-                                swizzle_r=0, swizzle_g=1, swizzle_b=2, swizzle_a=3)
-    enc.create_sampler_state(handle=50, max_lod=1000.0, border_color=(0, 0, 0, 0))
-    enc.bind_sampler_states(shader_type=1, start_slot=0, handles=(50, 50))
-    red, green, blue = 31, 32, 33
+    red, green, blue = colour_views(renderer, enc, 128)
     enc.set_sampler_views(shader_type=1, start_slot=0, handles=(red, green))
     draw(enc, count=6)                                           # left: red + green
     enc.set_sampler_views(shader_type=1, start_slot=0, handles=(red, blue))
@@ -278,25 +284,11 @@ def test_programs_reading_other_view_slots_switched_between_draws(renderer):
     # Two programs whose first texture unit reads view slot 0 and view slot 1:
     # switching rebinds only the units they read differently, so a slot set while
     # the other program was bound must still reach the program that reads it.
-    from pyvirgl.protocol.formats import VirglFormat
-    from pyvirgl.protocol.types import Box, ResourceTemplate
-    from pyvirgl.protocol.virgl import TextureTarget
-
     both = np.concatenate([LEFT, RIGHT])
     enc = setup(renderer, colour=RED, vertices=both)
     enc.create_shader(handle=970, stage=1, text=FS_ONE_TEXTURE.format(i=0))
     enc.create_shader(handle=971, stage=1, text=FS_ONE_TEXTURE.format(i=1))
-    texels = {11: bytes([0, 0, 255, 255]), 12: bytes([0, 255, 0, 255]), 13: bytes([255, 0, 0, 255])}  # B G R A
-    for handle, texel in texels.items():
-        renderer.create_resource(CTX, ResourceTemplate(handle, TextureTarget.TEXTURE_2D, VirglFormat.B8G8R8A8_UNORM,
-                                                       VirglBind.SAMPLER_VIEW, 1, 1, 1, 1, 0, 0))
-        renderer.transfer_write(CTX, handle, 0, Box(0, 0, 0, 1, 1, 1), stride=0, layer_stride=0, offset=0,
-                                source=memoryview(texel))
-        enc.create_sampler_view(handle=handle + 20, res_handle=handle, format=VirglFormat.B8G8R8A8_UNORM,
-                                swizzle_r=0, swizzle_g=1, swizzle_b=2, swizzle_a=3)
-    enc.create_sampler_state(handle=50, max_lod=1000.0, border_color=(0, 0, 0, 0))
-    enc.bind_sampler_states(shader_type=1, start_slot=0, handles=(50, 50))
-    red, green, blue = 31, 32, 33
+    red, green, blue = colour_views(renderer, enc, 255)
     enc.set_sampler_views(shader_type=1, start_slot=0, handles=(red, green))
     enc.bind_shader(handle=970, shader_type=1)
     draw(enc, count=6)                                  # left: slot 0, red

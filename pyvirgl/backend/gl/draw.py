@@ -11,6 +11,7 @@ from OpenGL import GL
 from pyvirgl.backend.gl import enums, framebuffer, indirect, names, shader_resources, streamout
 from OpenGL.error import GLError
 
+from pyvirgl.backend.gl.identity_memo import of_pair
 from pyvirgl.backend.gl.rawgl import gl
 from pyvirgl.backend.gl.textures import IDENTITY_BUFFER_SWIZZLE, IDENTITY_SHADOW_SWIZZLE
 from pyvirgl.backend.gl.program_inputs import dual_source
@@ -74,6 +75,19 @@ def _driver_uniform_plan(driver_uniforms: dict) -> tuple:
     return tuple(plan)
 
 
+def _slots_read_differently(previous, program) -> tuple[frozenset, frozenset]:
+    was = previous.constant_sizes
+    const_extra = frozenset(slot for slot, size in program.constant_sizes.items() if was.get(slot) != size)
+    before = previous.unit_reads
+    tex_extra = set()
+    for unit, read in program.unit_reads.items():
+        if before.get(unit) != read:
+            stage, view_index, sampler_index = read[:3]
+            tex_extra.add((stage, VIEW, view_index))
+            tex_extra.add((stage, SAMPLER, sampler_index))
+    return const_extra, frozenset(tex_extra)
+
+
 def _cbuf_type(fmt: formats.FormatInfo) -> str:
     return {"uint": COLOR_UINT, "sint": COLOR_INT}.get(fmt.kind, COLOR_FLOAT)
 
@@ -108,7 +122,7 @@ class DrawContext:
         self._bound_samplers: dict[int, int] = {}
         self._bound_texture_sources: dict[int, tuple] = {}   # unit -> (view, sampler handles, binding)
         self._bound_images: dict[int, object] = {}   # image unit -> ImageView (see bind_images)
-        self._switch_memo: dict[tuple, tuple] = {}   # (id(a), id(b)) -> (a, b, slots b reads unlike a)
+        self._switch_memo: dict[tuple, tuple] = {}   # program pair -> slots the second reads unlike the first
         self._bound_index_buffer: tuple | None = None   # (index_buffer tuple, vertex array, result)
         # The sub-context whose last draw set up the host GL state that is still
         # current, or None. Anything else that touches GL (every handler that is
@@ -600,30 +614,11 @@ class DrawContext:
         return program
 
     def _switch_slots(self, previous, program) -> tuple[frozenset, frozenset]:
-        """The constant slots and texture slots `program` reads differently from `previous` (memoized).
+        """The constant slots and texture slots `program` reads differently from `previous` (once per pair).
 
         Everything else either program reads is bound as the last draw left it,
         or was set since (SubContext.const_changed/tex_changed)."""
-        key = (id(previous), id(program))
-        found = self._switch_memo.get(key)
-        if found is not None and found[0] is previous and found[1] is program:
-            return found[2]
-        was = previous.constant_slots
-        const_extra = frozenset(slot for slot, block in program.constant_slots.items()
-                                if slot not in was or was[slot].size_bytes != block.size_bytes)
-        read_before = {unit: (stage, b.view_index, b.sampler_index, b.shadow, b.glsl_type)
-                       for stage, units in enumerate(previous.sampler_units) for unit, b in units}
-        tex_extra = set()
-        for stage, units in enumerate(program.sampler_units):
-            for unit, b in units:
-                if read_before.get(unit) != (stage, b.view_index, b.sampler_index, b.shadow, b.glsl_type):
-                    tex_extra.add((stage, VIEW, b.view_index))
-                    tex_extra.add((stage, SAMPLER, b.sampler_index))
-        if len(self._switch_memo) >= _MAX_PROGRAM_MEMO:
-            self._switch_memo.clear()
-        result = (const_extra, frozenset(tex_extra))
-        self._switch_memo[key] = (previous, program, result)   # held: the ids are not reused
-        return result
+        return of_pair(self._switch_memo, previous, program, _slots_read_differently, _MAX_PROGRAM_MEMO)
 
     def _check_vertex_buffers(self, ex, sub, resolve: bool) -> None:
         """What GL would refuse with an error, refused first as the guest's error.
@@ -808,7 +803,8 @@ class DrawContext:
         if plan is None:
             plan = program.driver_plan = _driver_uniform_plan(program.driver_uniforms)
         memo = self._driver_uniform_memo
-        dirty |= 0 if not dirty & D_UNIFORMS else D_ALL   # D_UNIFORMS: another program, or clip planes
+        if dirty & D_UNIFORMS:   # another program (every value to check), or clip planes
+            dirty = D_ALL
         for flag, kind, stage, index, loc in plan:
             if not dirty & flag:
                 continue

@@ -6,6 +6,7 @@ another object that agrees on those fields keeps the linked program.
 """
 from __future__ import annotations
 
+from pyvirgl.backend.gl.identity_memo import of_one
 from pyvirgl.backend.gl.vertex_formats import vertex_input_types
 from pyvirgl.protocol.virgl import BlendFactor, ObjectType
 
@@ -39,8 +40,7 @@ def program_inputs(kind: ObjectType, obj) -> tuple:
     return (obj,)
 
 
-_MEMO: dict[int, tuple] = {}   # id(object) -> (object, its inputs); held, so the id is not reused
-_MAX_MEMO = 1024
+_MEMO: dict[int, tuple] = {}   # id(object) -> (object, its inputs)
 
 
 def inputs_of(kind: ObjectType, obj) -> tuple:
@@ -50,11 +50,8 @@ def inputs_of(kind: ObjectType, obj) -> tuple:
     again and again (drawoverhead toggles between two every draw)."""
     if obj is None:
         return ()
-    found = _MEMO.get(id(obj))
-    if found is not None and found[0] is obj:
-        return found[1]
-    value = vertex_input_types(obj) if kind == ObjectType.VERTEX_ELEMENTS else program_inputs(kind, obj)
-    if len(_MEMO) >= _MAX_MEMO:
-        _MEMO.clear()
-    _MEMO[id(obj)] = (obj, value)
-    return value
+    return of_one(_MEMO, obj, _inputs, 1024, kind)
+
+
+def _inputs(obj, kind: ObjectType) -> tuple:
+    return vertex_input_types(obj) if kind == ObjectType.VERTEX_ELEMENTS else program_inputs(kind, obj)

@@ -62,12 +62,13 @@ class LinkedProgram:
     # Some stage reads gl_DrawID: such draws are never merged into one multi-draw.
     reads_draw_id: bool = False
 
-    # (stage, guest constant buffer index) -> the block reading it.
+    # (stage, guest constant buffer index) -> the block reading it, and its size.
     constant_slots: dict = field(init=False, default_factory=dict)
-    # What the program reads from the context's uniform buffer slots and
-    # texture units (sizes, views and samplers per unit): two programs with
-    # equal signatures read the same bindings, so switching between them
-    # needs no re-binding of either.
+    constant_sizes: dict = field(init=False, default_factory=dict)
+    # Texture unit -> what it reads: (stage, view index, sampler index, shadow, GLSL type).
+    unit_reads: dict = field(init=False, default_factory=dict)
+    # All of the two above: two programs with equal signatures read the same
+    # bindings, so switching between them needs no re-binding of either.
     binding_signature: tuple = field(init=False, default=())
     units_by_slot: dict = field(init=False, default_factory=dict)
     # (stage, translation) of the stages reading shader or atomic buffers; whether any reads images.
@@ -88,11 +89,10 @@ class LinkedProgram:
         self.buffer_stages = tuple((stage, t) for stage, t in enumerate(self.stages)
                                    if t is not None and (t.buffers or t.atomics))
         self.reads_images = any(t is not None and t.images for t in self.stages)
-        self.binding_signature = (
-            tuple((slot, block.size_bytes) for slot, block in self.constant_slots.items()),
-            tuple(tuple((unit, b.view_index, b.sampler_index, b.shadow, b.glsl_type) for unit, b in units)
-                  for units in self.sampler_units),
-        )
+        self.constant_sizes = {slot: block.size_bytes for slot, block in self.constant_slots.items()}
+        self.unit_reads = {unit: (stage, b.view_index, b.sampler_index, b.shadow, b.glsl_type)
+                           for stage, units in enumerate(self.sampler_units) for unit, b in units}
+        self.binding_signature = (tuple(self.constant_sizes.items()), tuple(self.unit_reads.items()))
 
 
 # Gallium PIPE_PRIM_* -> the primitive class a geometry shader must take for it.

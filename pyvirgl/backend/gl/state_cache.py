@@ -19,6 +19,7 @@ import ctypes
 from OpenGL import GL
 
 from pyvirgl.backend.gl import enums
+from pyvirgl.backend.gl.identity_memo import of_one, of_pair
 from pyvirgl.backend.gl.rawgl import gl
 from pyvirgl.protocol.virgl import Face
 
@@ -167,9 +168,7 @@ class StateCache:
             # makes GL invert facing itself, which cancels that out.
             gl.glFrontFace(GL.GL_CCW if front_ccw == flip else GL.GL_CW)
         rect_buf = self._rect
-        i = -1
-        for vp in viewports:
-            i += 1
+        for i, vp in enumerate(viewports):
             if vp is None:
                 continue
             old = have.get(i)
@@ -209,37 +208,25 @@ _BLEND_PLANS: dict[int, tuple] = {}
 _DSA_PLANS: dict[int, tuple] = {}
 
 
-def _plan(plans: dict, obj, build) -> tuple:
-    """The plan for a state object, made once per object.
+_MAX_MEMO = 1024   # plans and transitions kept per kind of state object
 
-    Kept with the object itself, so its id cannot be reused while the plan lives."""
-    found = plans.get(id(obj))
-    if found is not None and found[0] is obj:
-        return found[1]
-    plan = tuple(build(obj))
-    if len(plans) >= 1024:
-        plans.clear()
-    plans[id(obj)] = (obj, plan)
-    return plan
+
+def _plan(plans: dict, obj, build) -> list:
+    """The plan for a state object: its (setting, GL call) pairs, made once per object (never changed)."""
+    return of_one(plans, obj, build, _MAX_MEMO)
 
 
 _TRANSITIONS: dict[tuple[int, int], tuple] = {}
 
 
-def _transition(old: tuple, new: tuple) -> tuple:
-    """The entries of plan `new` whose setting plan `old` does not make the same way.
+def _transition(old: list, new: list) -> tuple:
+    """The entries of plan `new` whose setting plan `old` does not make the same way (once per pair)."""
+    return of_pair(_TRANSITIONS, old, new, _plan_difference, _MAX_MEMO)
 
-    Kept with both plans, so their ids cannot be reused while it lives."""
-    key = (id(old), id(new))
-    found = _TRANSITIONS.get(key)
-    if found is not None and found[0] is old and found[1] is new:
-        return found[2]
+
+def _plan_difference(old: list, new: list) -> tuple:
     before = dict(old)
-    diff = tuple(entry for entry in new if before.get(entry[0]) != entry[1])
-    if len(_TRANSITIONS) >= 1024:
-        _TRANSITIONS.clear()
-    _TRANSITIONS[key] = (old, new, diff)
-    return diff
+    return tuple(entry for entry in new if before.get(entry[0]) != entry[1])
 
 
 def _cap(c, on):
